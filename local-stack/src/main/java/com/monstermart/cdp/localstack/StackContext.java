@@ -1,0 +1,98 @@
+package com.monstermart.cdp.localstack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the components of one stack share: its settings, endpoints, distributions and processes. */
+public final class StackContext {
+    /** Local-only credentials of the private stack; documented in docs/operations/local-stack.md. */
+    static final String DATABASE_USER = "cdp";
+
+    static final String DATABASE_PASSWORD = "cdp";
+    static final String POSTGRES_SUPERUSER_PASSWORD = "postgres";
+    static final String KEYCLOAK_ADMIN_USER = "admin";
+    static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
+    static final String SERVICE_CLIENT_SECRET = "cdp-services-local-secret";
+
+    private final StackSettings settings;
+    private final StackEndpoints endpoints;
+    private final Distributions distributions;
+    private final ProcessControl processes;
+
+    public StackContext(StackSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.endpoints = endpoints(settings);
+        this.distributions = Distributions.load(settings.distributionDirectory());
+        this.processes = new ProcessControl(settings.runDirectory());
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public StackEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public Distributions distributions() {
+        return distributions;
+    }
+
+    public ProcessControl processes() {
+        return processes;
+    }
+
+    /** The JDK running the launcher, which also runs every Java server (it is at least JDK 24). */
+    public Path javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * The start of every Java server's command line. The {@code -Dcdp.stack.dir} marker lets {@code ./cdp down}
+     * find a server whose pid file was lost.
+     */
+    public List<String> javaCommand(String maximumHeap) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary().toString());
+        command.add("-Xmx" + maximumHeap);
+        command.add(stackMarker());
+        command.add("-Djava.net.preferIPv4Stack=true");
+        return command;
+    }
+
+    public String stackMarker() {
+        return "-Dcdp.stack.dir=" + settings.dataDirectory();
+    }
+
+    private static StackEndpoints endpoints(StackSettings settings) {
+        StackSettings.Ports ports = settings.ports();
+        String host = StackSettings.HOST;
+        StackEndpoints.Postgres postgres = settings.externalDatabaseUrl()
+                .map(DatabaseUrl::parse)
+                .map(DatabaseUrl::endpoint)
+                .orElseGet(() -> new StackEndpoints.Postgres(host, ports.postgres(), DATABASE_USER, DATABASE_PASSWORD));
+        String keycloakUrl = "http://%s:%d".formatted(host, ports.keycloak());
+        return new StackEndpoints(
+                postgres,
+                "%s:%d".formatted(host, ports.kafka()),
+                new StackEndpoints.Iceberg(
+                        "iceberg",
+                        postgres.jdbcUrl(StackEndpoints.Postgres.ICEBERG_DATABASE),
+                        settings.dataDirectory().resolve("warehouse").toUri().toString()),
+                "http://%s:%d".formatted(host, ports.trino()),
+                new StackEndpoints.Keycloak(
+                        keycloakUrl,
+                        "http://%s:%d".formatted(host, ports.keycloakManagement()),
+                        "cdp",
+                        "cdp-api",
+                        "cdp-cli",
+                        "cdp-services",
+                        SERVICE_CLIENT_SECRET,
+                        KEYCLOAK_ADMIN_USER,
+                        KEYCLOAK_ADMIN_PASSWORD),
+                new StackEndpoints.Mail(host, ports.smtp(), "http://%s:%d".formatted(host, ports.mailApi())));
+    }
+}
