@@ -151,7 +151,7 @@ final class KafkaBroker extends ProcessComponent {
     @Override
     public Health probe() {
         String bootstrap = context.endpoints().kafkaBootstrapServers();
-        if (!Ports.listening(StackSettings.HOST, context.settings().ports().kafka())) {
+        if (!PortProbe.listening(StackSettings.HOST, context.settings().ports().kafka())) {
             return Health.unhealthy(
                     "not listening on port " + context.settings().ports().kafka() + " yet");
         }

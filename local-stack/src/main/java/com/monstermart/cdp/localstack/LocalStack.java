@@ -32,9 +32,14 @@ import java.util.concurrent.TimeUnit;
  * ready, reports status and stops everything it started.
  */
 public final class LocalStack {
-    /** The five servers; platform services come after them. */
-    public static final List<String> SERVERS =
-            List.of(PostgresServer.NAME, KafkaBroker.NAME, GreenMailServer.NAME, KeycloakServer.NAME, TrinoServer.NAME);
+    /** The servers; platform services come after them. */
+    public static final List<String> SERVERS = List.of(
+            PostgresServer.NAME,
+            MariaDbServer.NAME,
+            KafkaBroker.NAME,
+            GreenMailServer.NAME,
+            KeycloakServer.NAME,
+            TrinoServer.NAME);
 
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
     private static final int LOG_TAIL_LINES = 25;
@@ -51,6 +56,7 @@ public final class LocalStack {
                 context.settings().externalDatabaseUrl().isPresent()
                         ? new ExternalPostgres(context)
                         : new PostgresServer(context));
+        add(all, new MariaDbServer(context));
         add(all, new KafkaBroker(context));
         add(all, new GreenMailServer(context));
         add(all, new KeycloakServer(context));
@@ -219,7 +225,7 @@ public final class LocalStack {
 
     private void requireFreePorts(Component component) {
         for (int port : component.ports()) {
-            if (Ports.listening(StackSettings.HOST, port)) {
+            if (PortProbe.listening(StackSettings.HOST, port)) {
                 throw new StackException(
                         ("Port %d, which %s needs, is taken by another program. Stop that program or move %s "
                                         + "to another port (see ./cdp help for the CDP_*_PORT variables).")

@@ -105,7 +105,6 @@ final class PostgresServer extends ProcessComponent {
                 max_replication_slots = 20
                 max_connections = 300
                 shared_buffers = 128MB
-                synchronous_commit = off
                 log_min_messages = warning
                 log_connections = off
                 """.formatted(context.settings().ports().postgres(), socketDirectory),

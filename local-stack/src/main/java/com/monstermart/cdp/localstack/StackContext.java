@@ -77,6 +77,7 @@ public final class StackContext {
         String keycloakUrl = "http://%s:%d".formatted(host, ports.keycloak());
         return new StackEndpoints(
                 postgres,
+                new StackEndpoints.MariaDb(host, ports.mariadb(), DATABASE_USER, DATABASE_PASSWORD),
                 "%s:%d".formatted(host, ports.kafka()),
                 new StackEndpoints.Iceberg(
                         "iceberg",

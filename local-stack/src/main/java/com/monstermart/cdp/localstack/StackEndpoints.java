@@ -18,6 +18,7 @@ import java.util.Properties;
  */
 public record StackEndpoints(
         Postgres postgres,
+        MariaDb mariadb,
         String kafkaBootstrapServers,
         Iceberg iceberg,
         String trinoUrl,
@@ -26,6 +27,7 @@ public record StackEndpoints(
 
     public StackEndpoints {
         requireNonNull(postgres, "postgres is null");
+        requireNonNull(mariadb, "mariadb is null");
         requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers is null");
         requireNonNull(iceberg, "iceberg is null");
         requireNonNull(trinoUrl, "trinoUrl is null");
@@ -50,6 +52,22 @@ public record StackEndpoints(
 
         public String jdbcUrl(String database) {
             return "jdbc:postgresql://%s:%d/%s".formatted(host, port, database);
+        }
+    }
+
+    /** A MariaDB server with binary logging (row format) for CDC: the stores' point-of-sale demo source. */
+    public record MariaDb(String host, int port, String user, String password) {
+        /** The stores' point-of-sale database. */
+        public static final String POS_DATABASE = "pos";
+
+        public MariaDb {
+            requireNonNull(host, "host is null");
+            requireNonNull(user, "user is null");
+            requireNonNull(password, "password is null");
+        }
+
+        public String jdbcUrl(String database) {
+            return "jdbc:mariadb://%s:%d/%s".formatted(host, port, database);
         }
     }
 
@@ -114,6 +132,10 @@ public record StackEndpoints(
         properties.setProperty("postgres.port", Integer.toString(postgres.port()));
         properties.setProperty("postgres.user", postgres.user());
         properties.setProperty("postgres.password", postgres.password());
+        properties.setProperty("mariadb.host", mariadb.host());
+        properties.setProperty("mariadb.port", Integer.toString(mariadb.port()));
+        properties.setProperty("mariadb.user", mariadb.user());
+        properties.setProperty("mariadb.password", mariadb.password());
         properties.setProperty("kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.setProperty("iceberg.catalog-name", iceberg.catalogName());
         properties.setProperty("iceberg.jdbc-url", iceberg.jdbcUrl());
@@ -141,6 +163,11 @@ public record StackEndpoints(
                         Integer.parseInt(required(properties, "postgres.port")),
                         required(properties, "postgres.user"),
                         required(properties, "postgres.password")),
+                new MariaDb(
+                        required(properties, "mariadb.host"),
+                        Integer.parseInt(required(properties, "mariadb.port")),
+                        required(properties, "mariadb.user"),
+                        required(properties, "mariadb.password")),
                 required(properties, "kafka.bootstrap-servers"),
                 new Iceberg(
                         required(properties, "iceberg.catalog-name"),

@@ -44,6 +44,7 @@ public record StackSettings(
     /** Loopback ports of the servers. */
     public record Ports(
             int postgres,
+            int mariadb,
             int kafka,
             int kafkaController,
             int trino,
@@ -74,6 +75,7 @@ public record StackSettings(
                 "",
                 "use this PostgreSQL server (postgresql://user:password@host:port) instead of a private cluster"),
         POSTGRES_PORT("CDP_POSTGRES_PORT", "15432", "private PostgreSQL cluster"),
+        MARIADB_PORT("CDP_MARIADB_PORT", "13306", "private MariaDB server (the stores' POS demo source)"),
         KAFKA_PORT("CDP_KAFKA_PORT", "19092", "Kafka broker (bootstrap servers)"),
         KAFKA_CONTROLLER_PORT("CDP_KAFKA_CONTROLLER_PORT", "19093", "Kafka KRaft controller"),
         TRINO_PORT("CDP_TRINO_PORT", "18080", "Trino coordinator (HTTP, JDBC)"),
@@ -139,6 +141,7 @@ public record StackSettings(
                 : home.resolve(distribution).toAbsolutePath().normalize();
         Ports ports = new Ports(
                 Setting.POSTGRES_PORT.readPort(environment),
+                Setting.MARIADB_PORT.readPort(environment),
                 Setting.KAFKA_PORT.readPort(environment),
                 Setting.KAFKA_CONTROLLER_PORT.readPort(environment),
                 Setting.TRINO_PORT.readPort(environment),
@@ -163,7 +166,15 @@ public record StackSettings(
     public static StackSettings forTestJvm(Path home, Path dataDirectory, Map<String, String> environment) {
         StackSettings user = fromEnvironment(home, environment);
         Ports ports = new Ports(
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort());
         return new StackSettings(
                 user.home(),
                 dataDirectory,

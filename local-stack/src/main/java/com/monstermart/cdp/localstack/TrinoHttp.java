@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Trino's client protocol, just enough to run a query and read its rows (no JDBC driver in the launcher). */
-final class TrinoHttp {
+/** Trino's client protocol, just enough to run a statement and read its rows (no JDBC driver in the launcher). */
+public final class TrinoHttp {
     private static final Map<String, String> HEADERS = Map.of("X-Trino-User", "cdp-launcher");
     private final String url;
 
-    TrinoHttp(String url) {
+    public TrinoHttp(String url) {
         this.url = url;
     }
 
-    List<List<JsonNode>> query(String sql) throws IOException {
+    public List<List<JsonNode>> query(String sql) throws IOException {
         JsonNode page = Http.post(url + "/v1/statement", HEADERS, "text/plain", sql)
                 .requireSuccess("Trino")
                 .json();

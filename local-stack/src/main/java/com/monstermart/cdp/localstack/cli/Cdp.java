@@ -248,6 +248,10 @@ public final class Cdp {
                 "  PostgreSQL   %s  (user %s)%n",
                 endpoints.postgres().jdbcUrl(StackEndpoints.Postgres.PLATFORM_DATABASE),
                 endpoints.postgres().user());
+        out.printf(
+                "  MariaDB      %s  (user %s; the stores' POS demo source)%n",
+                endpoints.mariadb().jdbcUrl(StackEndpoints.MariaDb.POS_DATABASE),
+                endpoints.mariadb().user());
         out.printf("  Kafka        %s%n", endpoints.kafkaBootstrapServers());
         out.println("  Logs         ./cdp logs <component> [-f]");
     }

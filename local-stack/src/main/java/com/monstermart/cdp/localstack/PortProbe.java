@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /** Whether something listens on a port. */
-final class Ports {
-    private Ports() {}
+final class PortProbe {
+    private PortProbe() {}
 
     static boolean listening(String host, int port) {
         try (Socket socket = new Socket()) {
