@@ -25,7 +25,7 @@ for i in $(seq 1 "$runs"); do
 done
 echo
 echo "resident memory after the last warm start:"
-./cdp status | awk 'NR == 1 || /healthy/ {printf "  %-12s %s %s\n", $1, $5, $6}'
+./cdp status | awk '/healthy/ {printf "  %-12s %s %s\n", $1, $5, $6}'
 ./cdp down >/dev/null
 leftovers="$(pgrep -f -- "$CDP_DATA_DIR" || true)"
 echo "processes left after down: ${leftovers:-none}"
