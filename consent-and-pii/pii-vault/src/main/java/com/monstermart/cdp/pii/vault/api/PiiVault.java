@@ -1,0 +1,72 @@
+package com.monstermart.cdp.pii.vault.api;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every piece of personal data is encrypted with its data subject's own key; erasing a person is shredding that key.
+ * One instance per process; thread-safe. Build one with {@code com.monstermart.cdp.pii.vault.PiiVaults.builder()}.
+ */
+public interface PiiVault extends AutoCloseable {
+
+    /**
+     * Encrypts a value of {@code subject}'s {@code field} with the subject's key, creating that key on first use.
+     *
+     * @return the binary ciphertext (see {@link Ciphertexts})
+     * @throws PiiVaultException {@link PiiVaultErrorCode#SUBJECT_ERASED} when the subject's keys were shredded
+     */
+    byte[] encrypt(SubjectId subject, FieldRef field, byte[] plaintext);
+
+    /** Encrypts UTF-8 text; returns the text form {@code v1.<base64url>} for string columns. */
+    String encryptText(SubjectId subject, FieldRef field, String plaintext);
+
+    /** A reader whose decryptions are attributed to {@code access}. */
+    FieldReader reader(AccessContext access);
+
+    /** The blind index of a normalised identifier under the vault's index key. */
+    BlindIndex blindIndex(NormalisedIdentifier identifier);
+
+    /** Normalises {@code raw} with {@code normaliser}, then indexes it. */
+    default BlindIndex blindIndex(IdentifierNormaliser normaliser, String raw) {
+        return blindIndex(normaliser.normalise(raw));
+    }
+
+    /**
+     * Records that identity resolution merged {@code merged} into {@code surviving}: the survivor's key ring then
+     * covers the merged subject's keys (and those merged into it). Each keeps its own key. Idempotent.
+     */
+    void merge(SubjectId surviving, SubjectId merged);
+
+    /** Undoes {@link #merge}: the survivor's ring no longer covers {@code merged}'s keys, in every process. */
+    void unmerge(SubjectId surviving, SubjectId merged);
+
+    /**
+     * Destroys every key in {@code subject}'s ring (its own and those of subjects merged into it) in one transaction,
+     * records who, when, why and which keys, and evicts them from every process's cache. Afterwards each of their
+     * ciphertexts decrypts to {@link Decrypted.Erased} and the subject gets no new key. Idempotent.
+     */
+    ShredReceipt shred(SubjectId subject, ShredRequest request);
+
+    /** Every shred request recorded for {@code subject}, oldest first. */
+    List<ShredReceipt> shredHistory(SubjectId subject);
+
+    /** The keys of {@code subject}'s ring and their state (no key material). */
+    KeyRingStatus keyRing(SubjectId subject);
+
+    /**
+     * Creates keys for many subjects at once (backfills); subjects that have a key, or were erased, are skipped.
+     *
+     * @return how many keys were created
+     */
+    int createKeys(Collection<SubjectId> subjects);
+
+    /**
+     * Re-wraps every live subject key and index key with the primary key-encryption key. Data is not touched. Run it
+     * after making a new KEK primary while the old one is still configured as a previous KEK.
+     */
+    KekRotationReport rotateKeyEncryptionKey();
+
+    /** Stops background work (event polling, eviction bus); cached keys are dropped. */
+    @Override
+    void close();
+}
