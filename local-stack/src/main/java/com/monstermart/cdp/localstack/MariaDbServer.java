@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,7 +20,6 @@ import java.util.Properties;
  */
 final class MariaDbServer extends ProcessComponent {
     static final String NAME = "mariadb";
-    private static final String OS_USER = "mysql";
     private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
     private static final Path INSTALL = Path.of("/usr/bin/mariadb-install-db");
     private static final Path CLIENT = Path.of("/usr/bin/mariadb");
@@ -96,23 +94,23 @@ final class MariaDbServer extends ProcessComponent {
                                 socket(),
                                 directory().resolve("mariadb.pid"),
                                 context.settings().ports().mariadb(),
-                                runningAsRoot() ? "user = " + OS_USER : ""),
+                                OsUser.launcherIsRoot() ? "user = " + OsUser.MYSQL.name() : ""),
                 StandardCharsets.UTF_8);
         if (!Files.isDirectory(dataDirectory().resolve("mysql"))) {
             Distributions.deleteRecursively(dataDirectory());
             Files.createDirectories(dataDirectory());
-            handToOsUser();
+            OsUser.MYSQL.own(directory());
             List<String> install = new ArrayList<>(List.of(
                     INSTALL.toString(),
                     "--defaults-file=" + configFile(),
                     "--auth-root-authentication-method=normal",
                     "--skip-test-db"));
-            if (runningAsRoot()) {
-                install.add("--user=" + OS_USER);
+            if (OsUser.launcherIsRoot()) {
+                install.add("--user=" + OsUser.MYSQL.name());
             }
             Subprocess.run(install, Duration.ofMinutes(2), "mariadb-install-db");
         }
-        handToOsUser();
+        OsUser.MYSQL.own(directory());
     }
 
     @Override
@@ -185,20 +183,5 @@ final class MariaDbServer extends ProcessComponent {
     @Override
     protected Duration stopGracePeriod() {
         return Duration.ofSeconds(30);
-    }
-
-    private static boolean runningAsRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private void handToOsUser() throws IOException {
-        if (!runningAsRoot()) {
-            return;
-        }
-        Subprocess.run(
-                List.of("chown", "-R", OS_USER + ":" + OS_USER, directory().toString()),
-                Duration.ofMinutes(1),
-                "chown");
-        Files.setPosixFilePermissions(directory(), PosixFilePermissions.fromString("rwx------"));
     }
 }

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
  */
 final class PostgresServer extends ProcessComponent {
     static final String NAME = "postgres";
-    private static final String OS_USER = "postgres";
 
     PostgresServer(StackContext context) {
         super(context, NAME);
@@ -62,9 +59,9 @@ final class PostgresServer extends ProcessComponent {
             Files.createDirectories(cluster);
             Path passwordFile = directory().resolve("initdb.password");
             Files.writeString(passwordFile, StackContext.POSTGRES_SUPERUSER_PASSWORD + "\n", StandardCharsets.UTF_8);
-            handToOsUser(directory());
+            OsUser.POSTGRES.own(directory());
             Subprocess.run(
-                    asOsUser(List.of(
+                    OsUser.POSTGRES.wrap(List.of(
                             binaries.resolve("initdb").toString(),
                             "-D",
                             cluster.toString(),
@@ -109,7 +106,7 @@ final class PostgresServer extends ProcessComponent {
                 log_connections = off
                 """.formatted(context.settings().ports().postgres(), socketDirectory),
                 StandardCharsets.UTF_8);
-        handToOsUser(directory());
+        OsUser.POSTGRES.own(directory());
         // A server killed without a clean stop leaves its pid file; PostgreSQL itself checks whether that pid lives.
     }
 
@@ -117,7 +114,7 @@ final class PostgresServer extends ProcessComponent {
     protected ProcessControl.Launch launch() {
         return new ProcessControl.Launch(
                 name(),
-                asOsUser(List.of(
+                OsUser.POSTGRES.wrap(List.of(
                         binaries().resolve("postgres").toString(),
                         "-D",
                         clusterDirectory().toString())),
@@ -163,44 +160,6 @@ final class PostgresServer extends ProcessComponent {
                         .formatted(
                                 StackSettings.HOST, context.settings().ports().postgres(), database),
                 properties);
-    }
-
-    private static boolean runningAsRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    /** setpriv changes user and then execs, so the pid stays the postmaster's (runuser would fork). */
-    private static List<String> asOsUser(List<String> command) {
-        if (!runningAsRoot()) {
-            return command;
-        }
-        List<String> wrapped =
-                new ArrayList<>(List.of("setpriv", "--reuid=" + OS_USER, "--regid=" + OS_USER, "--init-groups", "--"));
-        wrapped.addAll(command);
-        return wrapped;
-    }
-
-    private static void handToOsUser(Path directory) throws IOException {
-        if (!runningAsRoot()) {
-            return;
-        }
-        Subprocess.run(
-                List.of("chown", "-R", OS_USER + ":" + OS_USER, directory.toString()), Duration.ofMinutes(1), "chown");
-        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        // Every parent must let the postgres user through.
-        Subprocess.run(
-                List.of(
-                        "setpriv",
-                        "--reuid=" + OS_USER,
-                        "--regid=" + OS_USER,
-                        "--init-groups",
-                        "--",
-                        "test",
-                        "-w",
-                        directory.toString()),
-                Duration.ofSeconds(10),
-                "the check that the postgres OS user can reach " + directory
-                        + " (choose a CDP_DATA_DIR whose parents are world-searchable)");
     }
 
     /** The newest PostgreSQL server binaries on the machine ({@code CDP_POSTGRES_BIN} overrides). */
