@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
  * @param name lower-case letters, digits, {@code _}, {@code -} or {@code .}; 1 to 32 characters
  */
 public record IdentifierKind(String name) {
+    // Before the constants: their constructor uses it.
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]{1,32}");
+
     public static final IdentifierKind EMAIL = new IdentifierKind("email");
     public static final IdentifierKind PHONE = new IdentifierKind("phone");
     public static final IdentifierKind CUSTOMER_ID = new IdentifierKind("customer_id");
-
-    private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]{1,32}");
 
     public IdentifierKind {
         if (name == null || !NAME.matcher(name).matches()) {

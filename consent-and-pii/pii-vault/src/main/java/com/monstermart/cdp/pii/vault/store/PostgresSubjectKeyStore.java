@@ -155,17 +155,17 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
                             2,
                             connection.createArrayOf(
                                     "bigint",
-                                    group.stream().map(k -> k.keyId().value()).toArray()));
+                                    group.stream().map(k -> k.keyId().value()).toArray(Long[]::new)));
                     insert.setArray(
                             3,
                             connection.createArrayOf(
                                     "text",
-                                    group.stream().map(k -> k.subject().value()).toArray()));
+                                    group.stream().map(k -> k.subject().value()).toArray(String[]::new)));
                     insert.setArray(
                             4,
                             connection.createArrayOf(
                                     "bytea",
-                                    group.stream().map(k -> k.wrapped().bytes()).toArray()));
+                                    group.stream().map(k -> k.wrapped().bytes()).toArray(byte[][]::new)));
                     inserted += insert.executeUpdate();
                 }
             }
