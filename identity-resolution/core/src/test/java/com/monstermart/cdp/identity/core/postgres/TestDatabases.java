@@ -23,6 +23,6 @@ public final class TestDatabases {
         dataSource.setUser(user);
         dataSource.setPassword(password);
         dataSource.setReWriteBatchedInserts(true);
-        return dataSource;
+        return new SmallPool(dataSource);
     }
 }
