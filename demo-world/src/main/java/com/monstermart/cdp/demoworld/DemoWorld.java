@@ -55,6 +55,8 @@ public final class DemoWorld {
         "shop.customers", "pos.loyalty_members", "shop.orders:guest", "cs.tickets"
     };
 
+    private static final int PILOT_PERSONS = 4000;
+
     private final DemoWorldSettings settings;
     private final ProgressListener progress;
     private final long start;
@@ -85,7 +87,10 @@ public final class DemoWorld {
         Stores stores = Stores.generate(settings.seed(), settings.customers());
         Campaigns campaigns = Campaigns.generate(start, end);
         progress.phase("Calibrating the propensity model", 0);
-        Propensity propensity = Calibration.calibrate(settings.parameters(), settings.seed());
+        Propensity propensity = Calibration.refine(
+                Calibration.calibrate(settings.parameters(), settings.seed()),
+                settings.parameters(),
+                model -> pilot(model, catalogue, stores, campaigns, staging.resolve("pilot")));
 
         Map<Database, StagingWriter> stagingWriters = new EnumMap<>(Database.class);
         if (settings.shop().isPresent()) {
@@ -153,6 +158,53 @@ public final class DemoWorld {
             deleteTree(staging);
         }
         return summary;
+    }
+
+    /** Runs a small world of its own seed with this model and returns its expected session rates. */
+    private double[] pilot(Propensity model, Catalogue catalogue, Stores stores, Campaigns campaigns, Path directory) {
+        DemoWorldSettings pilotSettings = settings.toBuilder()
+                .customers(Math.min(settings.customers(), PILOT_PERSONS))
+                .seed(com.monstermart.cdp.demoworld.core.Rng.mix(settings.seed() ^ 0x5EED_CA11_B8A7E5L))
+                .build();
+        ChangeRouter discard = new ChangeRouter(end, end, (table, values) -> {}, new ArrayList<>());
+        try (TruthWriter truth = new TruthWriter(directory)) {
+            WorldOutput output = new WorldOutput() {
+                @Override
+                public ChangeRouter rows() {
+                    return discard;
+                }
+
+                @Override
+                public void segment(long time, boolean gpc, String json) {}
+
+                @Override
+                public void rees46(long time, String messyKind, String line) {}
+
+                @Override
+                public void electronics(long time, String messyKind, String line) {}
+
+                @Override
+                public void retail(long time, String messyKind, String line) {}
+
+                @Override
+                public void ticket(long time, String messyKind, String line) {}
+
+                @Override
+                public TruthWriter truth() {
+                    return truth;
+                }
+            };
+            Simulation simulation =
+                    new Simulation(new World(pilotSettings, catalogue, stores, campaigns, model, output));
+            long persons = 0;
+            long household = 0;
+            while (persons < pilotSettings.customers()) {
+                persons += simulation.household(household++, persons + 1, (int) (pilotSettings.customers() - persons));
+            }
+            return simulation.expectedRates();
+        } finally {
+            deleteTree(directory);
+        }
     }
 
     // ---------------------------------------------------------------- directories and files

@@ -24,7 +24,7 @@ public record WorldParameters(
 
     public static WorldParameters defaults() {
         return new WorldParameters(
-                new BgNbd(0.75, 40.0, 0.8, 2.5),
+                new BgNbd(0.6, 50.0, 0.8, 2.5),
                 new GammaGamma(6.25, 3.74, 40.0),
                 new SessionRates(0.38, 0.30, 0.70, 30, 0.15),
                 new Identity(

@@ -83,6 +83,31 @@ public final class Calibration {
         return model;
     }
 
+    /**
+     * Corrects the intercepts with pilot runs of the real simulation (which builds real baskets and keeps the
+     * session timing rules); {@code pilot} runs a pilot world with a model and returns its expected rates
+     * {bounce, add to cart, order completion}.
+     */
+    public static Propensity refine(
+            Propensity model, WorldParameters parameters, java.util.function.Function<Propensity, double[]> pilot) {
+        WorldParameters.SessionRates targets = parameters.sessions();
+        Propensity current = model;
+        for (int iteration = 0; iteration < 3; iteration++) {
+            double[] rates = pilot.apply(current);
+            current = current.withIntercepts(
+                    current.bounceIntercept()
+                            + Propensity.logit(clamp(targets.bounceRate()))
+                            - Propensity.logit(clamp(rates[0])),
+                    current.cartIntercept()
+                            + Propensity.logit(clamp(targets.addToCartRate()))
+                            - Propensity.logit(clamp(rates[1])),
+                    current.checkoutIntercept()
+                            + Propensity.logit(clamp(1 - targets.cartAbandonmentRate()))
+                            - Propensity.logit(clamp(rates[2])));
+        }
+        return current;
+    }
+
     static Features features(Person person, Rng rng, WorldParameters parameters, boolean returning) {
         DeviceUse device = person.devices.get(rng.nextInt(person.devices.size()));
         TrafficSource source = device.type() == Device.APP && rng.chance(0.5)

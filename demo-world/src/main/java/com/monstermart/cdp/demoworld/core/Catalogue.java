@@ -331,21 +331,38 @@ public final class Catalogue {
         return Math.max(0.05, seasonal) * (1 + category.annualTrend() * years);
     }
 
-    public Category category(Rng rng, long millis, long start) {
-        double[] weights = categoryShares.clone();
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] *= demandMultiplier(categories.get(i), millis, start);
+    /** Which part of the range a channel sells. */
+    public enum Range {
+        ALL,
+        STORE,
+        ELECTRONICS,
+        CATALOGUE;
+
+        boolean includes(Category category) {
+            return switch (this) {
+                case ALL -> true;
+                case STORE -> !category.code().startsWith("furniture");
+                case ELECTRONICS -> category.electronics();
+                case CATALOGUE -> category.catalogueRange();
+            };
         }
-        return categories.get(rng.weighted(weights));
     }
 
-    /** A category for a channel that only sells part of the range. */
-    public Category category(Rng rng, long millis, long start, java.util.function.Predicate<Category> range) {
-        double[] weights = categoryShares.clone();
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] =
-                    range.test(categories.get(i)) ? weights[i] * demandMultiplier(categories.get(i), millis, start) : 0;
-        }
+    private final java.util.Map<Long, double[]> weightsByRangeAndDay = new java.util.HashMap<>();
+
+    /** A category drawn by its share of demand on that day (seasonality and trend included). */
+    public Category category(Rng rng, long millis, long start, Range range) {
+        long day = Math.floorDiv(millis, Times.DAY);
+        double[] weights = weightsByRangeAndDay.computeIfAbsent(day * 8 + range.ordinal(), key -> {
+            double[] computed = categoryShares.clone();
+            long noon = day * Times.DAY + Times.DAY / 2;
+            for (int i = 0; i < computed.length; i++) {
+                computed[i] = range.includes(categories.get(i))
+                        ? computed[i] * demandMultiplier(categories.get(i), noon, start)
+                        : 0;
+            }
+            return computed;
+        });
         return categories.get(rng.weighted(weights));
     }
 

@@ -141,7 +141,12 @@ final class Person {
 
     /** Occasions (store visits, orders, online sessions) per day, so that purchases come at rate lambda. */
     double occasionRate(boolean returning) {
+        return occasionRate(lambda, returning);
+    }
+
+    /** Occasions per day for a purchase rate. */
+    double occasionRate(double purchaseRate, boolean returning) {
         double online = returning ? meanPropensityReturning : meanPropensityNew;
-        return lambda / (storeShare + marketplaceShare + catalogueShare + onlineShare * online);
+        return purchaseRate / (storeShare + marketplaceShare + catalogueShare + onlineShare * online);
     }
 }

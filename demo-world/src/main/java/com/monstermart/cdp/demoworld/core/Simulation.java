@@ -26,7 +26,7 @@ import java.util.Locale;
 /** Simulates the world household by household; everything a household does comes from its own random stream. */
 public final class Simulation {
     static final String CURRENCY = "GBP";
-    private static final int PROPENSITY_DRAWS = 24;
+    private static final int PROPENSITY_DRAWS = 16;
     private static final String SITE = "https://www.monstermart.example";
 
     private final World world;
@@ -34,7 +34,13 @@ public final class Simulation {
     private final ChangeRouter rows;
     private final TruthWriter truth;
     private final double messyRate;
+    private final double meanLambda;
     private long persons;
+    private double sessions;
+    private double expectedBounces;
+    private double expectedNotBounced;
+    private double expectedCarted;
+    private double expectedOrdered;
 
     public Simulation(World world) {
         this.world = world;
@@ -42,6 +48,7 @@ public final class Simulation {
         this.rows = world.out.rows();
         this.truth = world.out.truth();
         this.messyRate = world.settings.messyRowRate();
+        this.meanLambda = parameters.bgNbd().r() / parameters.bgNbd().alpha();
     }
 
     /** The catalogue and stores as rows: products (with their price changes) and stores. */
@@ -123,6 +130,13 @@ public final class Simulation {
 
     public long persons() {
         return persons;
+    }
+
+    /** The expected bounce, add-to-cart and order-completion rates of the sessions so far (from propensities). */
+    public double[] expectedRates() {
+        return new double[] {
+            expectedBounces / sessions, expectedCarted / expectedNotBounced, expectedOrdered / expectedCarted
+        };
     }
 
     // ---------------------------------------------------------------- persons
@@ -265,7 +279,12 @@ public final class Simulation {
         boolean alive = true;
         double[] channels = {p.storeShare, p.marketplaceShare, p.catalogueShare, p.onlineShare};
         while (true) {
-            t += (long) (rng.exponential(p.occasionRate(returning)) * DAY);
+            // Before their first purchase, new persons shop at the population's mean rate: the time to acquisition
+            // does not depend on lambda, so the acquired cohort's lambdas follow Gamma(r, alpha) untilted.
+            double rate = firstPurchase < 0 && !p.existing
+                    ? p.occasionRate(meanLambda, false)
+                    : p.occasionRate(p.lambda, returning);
+            t += (long) (rng.exponential(rate) * DAY);
             if (t >= world.horizon) {
                 break;
             }
@@ -536,8 +555,7 @@ public final class Simulation {
     /** A till receipt; returns true (a store visit always buys something). */
     private boolean storeVisit(Rng rng, Person p, long time) {
         Stores.Store store = rng.chance(0.8) ? p.homeStore : rng.pick(world.stores.all());
-        List<BasketLine> basket =
-                basket(rng, time, spend(rng, p), category -> !category.code().startsWith("furniture"));
+        List<BasketLine> basket = basket(rng, time, spend(rng, p), Catalogue.Range.STORE);
         RowTimeline member = null;
         if (p.loyalty != null && (Long) p.loyalty.value(14) <= time && rng.chance(0.85)) {
             member = p.secondLoyalty != null && (Long) p.secondLoyalty.value(14) <= time && rng.chance(0.7)
@@ -638,7 +656,7 @@ public final class Simulation {
         return rng.gamma(parameters.gammaGamma().p(), p.nu);
     }
 
-    private List<BasketLine> basket(Rng rng, long time, double spend, java.util.function.Predicate<Category> range) {
+    private List<BasketLine> basket(Rng rng, long time, double spend, Catalogue.Range range) {
         long budget = Math.max(100, (long) (spend * 100));
         List<BasketLine> lines = new ArrayList<>(4);
         Product first = null;
@@ -693,7 +711,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- marketplace and catalogue
 
     private boolean marketplaceOrder(Rng rng, Person p, long time) {
-        List<BasketLine> basket = basket(rng, time, spend(rng, p), Category::electronics);
+        List<BasketLine> basket = basket(rng, time, spend(rng, p), Catalogue.Range.ELECTRONICS);
         long orderId = world.ids.marketplaceOrder();
         for (BasketLine line : basket) {
             for (int unit = 0; unit < line.quantity(); unit++) {
@@ -735,7 +753,7 @@ public final class Simulation {
     }
 
     private boolean catalogueOrder(Rng rng, Person p, long time) {
-        List<BasketLine> basket = basket(rng, time, spend(rng, p), Category::catalogueRange);
+        List<BasketLine> basket = basket(rng, time, spend(rng, p), Catalogue.Range.CATALOGUE);
         long invoice = world.ids.invoice();
         boolean anonymous = rng.chance(0.08);
         String country = Places.retailCountryName(addressAt(p, time).country());
@@ -890,13 +908,18 @@ public final class Simulation {
                 ? TrafficSource.DIRECT
                 : TrafficSource.values()[rng.weighted(Propensity.SOURCE_WEIGHTS)];
         Campaigns.Campaign campaign = world.campaigns.forSession(rng, source, start);
-        List<BasketLine> basket = basket(rng, start, spend(rng, p), category -> true);
+        List<BasketLine> basket = basket(rng, start, spend(rng, p), Catalogue.Range.ALL);
         double cartValue = subtotal(basket) / 100.0;
         Features features =
                 new Features(device.type(), source, returning, Times.hourOfDay(start), cartValue, p.variantB);
         double bounce = world.propensity.bounce(features);
         double cart = world.propensity.addToCart(features);
         double checkout = world.propensity.checkout(features);
+        sessions++;
+        expectedBounces += bounce;
+        expectedNotBounced += 1 - bounce;
+        expectedCarted += (1 - bounce) * cart;
+        expectedOrdered += (1 - bounce) * cart * checkout;
         boolean bounced = rng.chance(bounce);
         boolean carted = !bounced && rng.chance(cart);
         boolean ordered = carted && rng.chance(checkout);
@@ -968,6 +991,7 @@ public final class Simulation {
     private void cartAndMaybeOrder(Rng rng, Person p, SessionContext s, List<BasketLine> basket, boolean ordered) {
         long cartId = world.ids.cart();
         s.step(rng);
+        s.holdNextStep();
         Object[] cartRow = {
             cartId,
             s.loggedIn ? p.customerId : null,
@@ -1136,7 +1160,8 @@ public final class Simulation {
             if (rng.chance(parameters.operations().ticketAfterFailedPaymentRate())) {
                 ticket(rng, p, paymentTime + (long) (rng.uniform(0.1, 24) * HOUR), 0, orderNumber);
             }
-            paymentTime += (long) (rng.uniform(30, 300) * SECOND);
+            long budget = s.lastEvent + 28 * MINUTE - paymentTime;
+            paymentTime += Math.max(5 * SECOND, Math.min((long) (rng.uniform(30, 300) * SECOND), budget));
             s.clock = paymentTime - SECOND;
             if (rng.chance(0.4)) {
                 method = method.equals("card") ? "paypal" : "card";
@@ -1258,6 +1283,8 @@ public final class Simulation {
         final boolean app;
         final Rng rng;
         long clock;
+        long lastEvent;
+        boolean hold;
         int events;
         boolean loggedIn;
         String orderNumber;
@@ -1279,6 +1306,7 @@ public final class Simulation {
             this.sessionId = sessionId;
             this.start = start;
             this.clock = start;
+            this.lastEvent = start;
             this.source = source;
             this.campaign = campaign;
             this.app = app;
@@ -1290,8 +1318,17 @@ public final class Simulation {
             };
         }
 
-        /** Time passes between two events; never 30 minutes (that would end the session). */
+        /** The next step adds no time (the cart row and its first item appear together). */
+        void holdNextStep() {
+            hold = true;
+        }
+
+        /** Time passes between two events; never 30 minutes since the last event (that would end the session). */
         void step(Rng rng) {
+            if (hold) {
+                hold = false;
+                return;
+            }
             long gap;
             if (clock - start < 20 * MINUTE && rng.chance(0.01)) {
                 gap = (long) (rng.uniform(25, 29.5) * MINUTE);
@@ -1300,11 +1337,11 @@ public final class Simulation {
             } else {
                 gap = Math.min(20 * MINUTE, (long) (rng.exponential(1.0 / 45) * SECOND) + SECOND);
             }
-            clock += gap;
+            clock = Math.max(clock, Math.min(clock + gap, lastEvent + 28 * MINUTE));
         }
 
         private Json envelope(String type, String event) {
-            Json json = new Json(900).begin().field("type", type);
+            Json json = new Json(1600).begin().field("type", type);
             if (event != null) {
                 json.field("event", event);
             }
@@ -1349,6 +1386,7 @@ public final class Simulation {
             context(json);
             json.end();
             world.out.segment(clock, person.gpc, json.toString());
+            lastEvent = clock;
             events++;
         }
 
@@ -1371,6 +1409,7 @@ public final class Simulation {
                                     : RowFormat.money(price),
                             appUserId(person.customerId),
                             "missing_user_session".equals(messy) ? null : sessionId));
+            lastEvent = clock;
             events++;
         }
 
