@@ -122,7 +122,27 @@ public final class TinkPiiVault implements PiiVault {
     @Override
     public String encryptText(SubjectId subject, FieldRef field, String plaintext) {
         requireNonNull(plaintext, "plaintext is null");
-        return Ciphertexts.toText(encrypt(subject, field, plaintext.getBytes(StandardCharsets.UTF_8)));
+        return Ciphertexts.toText(encrypt(subject, field, utf8(plaintext)));
+    }
+
+    /** UTF-8 bytes of well-formed text; a lone surrogate would silently become '?', so it is refused. */
+    private static byte[] utf8(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw new PiiVaultException(
+                            PiiVaultErrorCode.INVALID_ARGUMENT,
+                            "Cannot encrypt text with a lone UTF-16 surrogate at index %d: it has no UTF-8 form; encrypt its bytes instead"
+                                    .formatted(i));
+                }
+                i++;
+            }
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private RingKey ownKey(SubjectId subject) {

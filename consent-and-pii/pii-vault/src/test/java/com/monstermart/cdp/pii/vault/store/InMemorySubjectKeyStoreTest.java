@@ -1,0 +1,8 @@
+package com.monstermart.cdp.pii.vault.store;
+
+class InMemorySubjectKeyStoreTest extends SubjectKeyStoreContractTest {
+    @Override
+    SubjectKeyStore newStore() {
+        return new InMemorySubjectKeyStore();
+    }
+}
