@@ -69,7 +69,7 @@ public final class DatabaseWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int split = text.indexOf("-- constraints");
+        int split = text.indexOf("\n-- constraints\n");
         String section = part.equals("tables") ? text.substring(0, split) : text.substring(split);
         String withoutComments = section.lines()
                 .map(line -> line.contains("--") ? line.substring(0, line.indexOf("--")) : line)
