@@ -21,12 +21,19 @@ public final class FileLayouts {
     public static SortedFileSink.Layout monthly(
             String prefix, String extension, String header, boolean gzip, String latin1File, String liveSuffix) {
         return new SortedFileSink.Layout() {
+            private long day = Long.MIN_VALUE;
+            private String name;
+
             @Override
             public String fileName(long time) {
                 if (liveSuffix != null) {
                     return prefix + "-live-" + liveSuffix + extension;
                 }
-                return prefix + "-" + Times.date(time).toString().substring(0, 7) + extension;
+                if (Math.floorDiv(time, Times.DAY) != day) {
+                    day = Math.floorDiv(time, Times.DAY);
+                    name = prefix + "-" + Times.date(time).toString().substring(0, 7) + extension;
+                }
+                return name;
             }
 
             @Override
@@ -49,12 +56,19 @@ public final class FileLayouts {
     /** Segment events: NDJSON, one file per day ({@code segment-events-yyyy-MM-dd.ndjson}). */
     public static SortedFileSink.Layout segment(String liveSuffix) {
         return new SortedFileSink.Layout() {
+            private long day = Long.MIN_VALUE;
+            private String name;
+
             @Override
             public String fileName(long time) {
                 if (liveSuffix != null) {
                     return "segment-events-live-" + liveSuffix + ".ndjson";
                 }
-                return "segment-events-" + Times.date(time) + ".ndjson";
+                if (Math.floorDiv(time, Times.DAY) != day) {
+                    day = Math.floorDiv(time, Times.DAY);
+                    name = "segment-events-" + Times.date(time) + ".ndjson";
+                }
+                return name;
             }
 
             @Override

@@ -94,6 +94,15 @@ public final class Json {
     }
 
     private void string(String value) {
+        boolean clean = true;
+        for (int i = 0; i < value.length() && clean; i++) {
+            char c = value.charAt(i);
+            clean = c >= 0x20 && c != '"' && c != '\\';
+        }
+        if (clean) {
+            builder.append('"').append(value).append('"');
+            return;
+        }
         builder.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -98,21 +98,22 @@ public final class SortedFileSink implements Closeable {
             OpenFile current = null;
             for (Long bucket : buckets.keySet()) {
                 Path bucketFile = bucketDirectory.resolve(bucket + ".lines");
-                List<String[]> entries = new ArrayList<>();
+                List<Entry> entries = new ArrayList<>();
                 try (BufferedReader reader = Files.newBufferedReader(bucketFile, StandardCharsets.UTF_8)) {
                     String line;
                     while ((line = reader.readLine()) != null) {
                         int first = line.indexOf('\t');
                         int second = line.indexOf('\t', first + 1);
-                        entries.add(new String[] {
-                            line.substring(0, first), line.substring(first + 1, second), line.substring(second + 1)
-                        });
+                        entries.add(new Entry(
+                                Long.parseLong(line, 0, first, 10),
+                                line.substring(first + 1, second),
+                                line.substring(second + 1)));
                     }
                 }
                 // Stable: equal times keep the (deterministic) order in which they were added.
-                entries.sort(Comparator.comparingLong(entry -> Long.parseLong(entry[0])));
-                for (String[] entry : entries) {
-                    String name = layout.fileName(Long.parseLong(entry[0]));
+                entries.sort(Comparator.comparingLong(Entry::time));
+                for (Entry entry : entries) {
+                    String name = layout.fileName(entry.time());
                     if (current == null || !current.name.equals(name)) {
                         if (current != null) {
                             current.close();
@@ -120,9 +121,9 @@ public final class SortedFileSink implements Closeable {
                         current = new OpenFile(directory, name, layout);
                         files.add(name);
                     }
-                    current.write(entry[2]);
-                    if (!entry[1].equals("-")) {
-                        messy.record(name, current.lineNumber, entry[1]);
+                    current.write(entry.line());
+                    if (!entry.messyKind().equals("-")) {
+                        messy.record(name, current.lineNumber, entry.messyKind());
                     }
                 }
                 Files.delete(bucketFile);
@@ -155,6 +156,8 @@ public final class SortedFileSink implements Closeable {
                 "Cannot write files under %s: %s (check the directory and free disk space)".formatted(path, e),
                 e);
     }
+
+    private record Entry(long time, String messyKind, String line) {}
 
     private static final class OpenFile {
         private final String name;
