@@ -73,7 +73,7 @@ public final class PiiVaults {
             return this;
         }
 
-        /** How shreds reach other processes quickly; default none (the key event poll alone). */
+        /** How shreds reach other processes quickly; default none (the key event poll alone). The vault closes it. */
         public Builder evictionBus(KeyEvictionBus bus) {
             this.bus = requireNonNull(bus, "bus is null");
             return this;

