@@ -370,23 +370,30 @@ public final class PostgresIdentityStore implements IdentityStore {
                 .sorted(Map.Entry.comparingByKey())
                 .toList();
         if (!merges.isEmpty()) {
-            try (PreparedStatement profiles = connection.prepareStatement(
-                            "UPDATE identity.profiles SET merged_into = ?, merged_at = ? WHERE id = ? OR merged_into = ?");
-                    PreparedStatement members = connection.prepareStatement(
-                            "UPDATE identity.identifiers SET profile_id = ? WHERE profile_id = ?")) {
-                for (Map.Entry<UUID, UUID> merge : merges) {
-                    UUID target = graph.resolve(merge.getKey());
-                    profiles.setObject(1, target);
-                    profiles.setTimestamp(2, Timestamp.from(now));
-                    profiles.setObject(3, merge.getKey());
-                    profiles.setObject(4, merge.getKey());
-                    profiles.addBatch();
-                    members.setObject(1, target);
-                    members.setObject(2, merge.getKey());
-                    members.addBatch();
+            UUID[] losers = merges.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
+            UUID[] targets =
+                    merges.stream().map(entry -> graph.resolve(entry.getKey())).toArray(UUID[]::new);
+            Array loserArray = connection.createArrayOf("uuid", losers);
+            Array targetArray = connection.createArrayOf("uuid", targets);
+            // Set-based, one statement per table; id and merged_into are matched separately so both use an index.
+            for (String sql : List.of(
+                    "UPDATE identity.profiles p SET merged_into = m.target, merged_at = ?"
+                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE p.merged_into = m.loser",
+                    "UPDATE identity.profiles p SET merged_into = m.target, merged_at = ?"
+                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE p.id = m.loser")) {
+                try (PreparedStatement update = connection.prepareStatement(sql)) {
+                    update.setTimestamp(1, Timestamp.from(now));
+                    update.setArray(2, loserArray);
+                    update.setArray(3, targetArray);
+                    update.executeUpdate();
                 }
-                profiles.executeBatch();
-                members.executeBatch();
+            }
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE identity.identifiers i SET profile_id = m.target"
+                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE i.profile_id = m.loser")) {
+                update.setArray(1, loserArray);
+                update.setArray(2, targetArray);
+                update.executeUpdate();
             }
         }
         Map<Identifier, Instant> attached = new TreeMap<>(tracking.attached());
