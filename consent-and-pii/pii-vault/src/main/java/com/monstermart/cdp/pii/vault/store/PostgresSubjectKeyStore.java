@@ -48,7 +48,10 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
 
     private static final String IN_RING = "k.subject_id = ANY (ARRAY(SELECT subject_id FROM ring))";
 
+    private static final int KEY_ID_POOL = 64;
+
     private final DataSource dataSource;
+    private final java.util.ArrayDeque<KeyId> pooledKeyIds = new java.util.ArrayDeque<>();
     private final Map<String, Short> kekRefs = new ConcurrentHashMap<>();
     private final Map<Short, String> kekIds = new ConcurrentHashMap<>();
 
@@ -84,6 +87,15 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
 
     @Override
     public List<KeyId> allocateKeyIds(int count) {
+        if (count == 1) {
+            // First uses and shreds take one id each: serve them from a small pool (no round trip).
+            synchronized (pooledKeyIds) {
+                if (pooledKeyIds.isEmpty()) {
+                    pooledKeyIds.addAll(allocateKeyIds(KEY_ID_POOL));
+                }
+                return List.of(pooledKeyIds.poll());
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             return allocate(connection, count);
         } catch (SQLException e) {
@@ -185,39 +197,45 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
 
     @Override
     public KeyEvent shred(SubjectId subject, ShredRequest request) {
+        KeyId tombstoneId = allocateKeyIds(1).getFirst();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                KeyId tombstoneId = allocate(connection, 1).getFirst();
+                // Round trip 1: the event lock (held to commit, so sequence order is commit order), and a tombstone
+                // for a subject that never had a key.
                 try (PreparedStatement tombstone = connection.prepareStatement("""
+                        WITH locked AS (SELECT pg_advisory_xact_lock(?))
                         INSERT INTO pii_vault.subject_key (key_id, subject_id, shredded_at)
-                        VALUES (?, ?, now()) ON CONFLICT DO NOTHING
+                        SELECT ?, ?, now() FROM locked
+                        ON CONFLICT DO NOTHING
                         """)) {
-                    tombstone.setLong(1, tombstoneId.value());
-                    tombstone.setString(2, subject.value());
+                    tombstone.setLong(1, EVENT_LOCK);
+                    tombstone.setLong(2, tombstoneId.value());
+                    tombstone.setString(3, subject.value());
                     tombstone.executeUpdate();
                 }
-                List<Long> destroyed = new ArrayList<>();
-                try (PreparedStatement update =
-                        connection.prepareStatement(RING_CTE + """
-                                UPDATE pii_vault.subject_key k
-                                SET wrapped_key = NULL, kek_ref = NULL, shredded_at = now()
-                                WHERE k.wrapped_key IS NOT NULL AND\s""" + IN_RING + " RETURNING k.key_id")) {
-                    update.setString(1, subject.value());
-                    try (ResultSet rows = update.executeQuery()) {
-                        while (rows.next()) {
-                            destroyed.add(rows.getLong(1));
-                        }
+                // Round trip 2: destroy every live key of the ring and record which.
+                KeyEvent event;
+                try (PreparedStatement destroy = connection.prepareStatement(RING_CTE.strip() + """
+                        , destroyed AS (
+                            UPDATE pii_vault.subject_key k
+                            SET wrapped_key = NULL, kek_ref = NULL, shredded_at = now()
+                            WHERE k.wrapped_key IS NOT NULL AND\s""" + IN_RING + """
+                            \sRETURNING k.key_id
+                        )
+                        INSERT INTO pii_vault.key_event (kind, subject_id, key_ids, requested_by, reason)
+                        SELECT 'shred', ?, coalesce(array_agg(key_id), '{}'), ?, ? FROM destroyed
+                        RETURNING seq, kind, subject_id, other_subject_id, key_ids, requested_by, reason, occurred_at
+                        """)) {
+                    destroy.setString(1, subject.value());
+                    destroy.setString(2, subject.value());
+                    destroy.setString(3, request.requestedBy());
+                    destroy.setString(4, request.reason());
+                    try (ResultSet rows = destroy.executeQuery()) {
+                        rows.next();
+                        event = keyEvent(rows);
                     }
                 }
-                KeyEvent event = appendEvent(
-                        connection,
-                        KeyEvent.Kind.SHRED,
-                        subject,
-                        Optional.empty(),
-                        destroyed,
-                        Optional.of(request.requestedBy()),
-                        Optional.of(request.reason()));
                 connection.commit();
                 return event;
             } catch (SQLException | RuntimeException e) {
