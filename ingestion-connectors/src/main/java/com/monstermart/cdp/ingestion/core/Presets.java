@@ -38,7 +38,7 @@ public final class Presets {
                     throw new IllegalStateException("Missing preset resource " + resource);
                 }
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                presets.put(name, SpecJson.read(SpecJson.yaml(), text, FilePatternSpec.class, "preset " + name));
+                presets.put(name, SpecJson.readYaml(text, FilePatternSpec.class, "preset " + name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.monstermart.cdp.event.SourceKind;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,6 +22,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads and writes {@link SourceSpec}s as JSON (REST) or YAML (files). Durations are ISO-8601 ({@code PT2S}) or
@@ -41,10 +47,6 @@ public final class SpecJson {
                     .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS))
             .build();
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory())
-                    .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS))
-            .build();
 
     private SpecJson() {}
 
@@ -55,14 +57,83 @@ public final class SpecJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
+    /** Serializers for source kinds (lower-case wire names) and durations, for other mappers. */
+    public static com.fasterxml.jackson.databind.Module module() {
+        return MODULE;
+    }
+
     /** The JSON mapper (spec module installed). */
     public static ObjectMapper json() {
         return JSON;
     }
 
-    /** The YAML mapper (spec module installed). */
-    public static ObjectMapper yaml() {
-        return YAML;
+    /**
+     * Reads a value from YAML: anchors, aliases and merge keys ({@code <<: *anchor}) are expanded; only
+     * {@code true}/{@code false} are booleans (so a country code {@code NO} stays text) and dates stay text.
+     *
+     * @throws IngestionException {@link ErrorCode#INVALID_SOURCE} naming the field or the YAML line
+     */
+    public static <T> T readYaml(String text, Class<T> type, String what) {
+        Object tree;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(100);
+            tree = new Yaml(
+                            new SafeConstructor(options),
+                            new Representer(new DumperOptions()),
+                            new DumperOptions(),
+                            options,
+                            new PlainResolver())
+                    .load(text);
+        } catch (YAMLException e) {
+            String message =
+                    e.getMessage() == null ? "syntax error" : e.getMessage().replace('\n', ' ');
+            throw new IngestionException(
+                    ErrorCode.INVALID_SOURCE, "%s: not valid YAML: %s".formatted(what, message), e);
+        }
+        try {
+            return readTree(JSON.valueToTree(tree), type, what);
+        } catch (IllegalArgumentException e) {
+            throw new IngestionException(ErrorCode.INVALID_SOURCE, "%s: %s".formatted(what, e.getMessage()), e);
+        }
+    }
+
+    private static <T> T readTree(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, String what) {
+        try {
+            return JSON.treeToValue(tree, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IngestionException(
+                    ErrorCode.INVALID_SOURCE,
+                    "%s: unknown field '%s' at %s; known fields: %s"
+                            .formatted(
+                                    what,
+                                    e.getPropertyName(),
+                                    path(e),
+                                    e.getKnownPropertyIds().stream()
+                                            .map(Object::toString)
+                                            .sorted()
+                                            .collect(Collectors.joining(", "))),
+                    e);
+        } catch (JsonProcessingException e) {
+            throw new IngestionException(
+                    ErrorCode.INVALID_SOURCE, "%s: %s at %s".formatted(what, summary(e), path(e)), e);
+        }
+    }
+
+    /** YAML 1.1 scalars without its surprises: no yes/no/on/off booleans, no timestamps. */
+    private static final class PlainResolver extends Resolver {
+        private static final Pattern PLAIN_BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, PLAIN_BOOL, "tTfF");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     /**
@@ -90,6 +161,17 @@ public final class SpecJson {
             throw new IngestionException(
                     ErrorCode.INVALID_SOURCE, "%s: %s at %s".formatted(what, summary(e), location(e)), e);
         }
+    }
+
+    private static String path(JsonProcessingException e) {
+        String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                ? mapping.getPath().stream()
+                        .map(reference -> reference.getFieldName() != null
+                                ? "." + reference.getFieldName()
+                                : "[" + reference.getIndex() + "]")
+                        .collect(Collectors.joining())
+                : "";
+        return path.isEmpty() ? "$" : "$" + path;
     }
 
     private static String location(JsonProcessingException e) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class QualityCheckerTest {
     private static QualityChecker rules(String yaml) {
-        List<QualityRuleSpec> specs = List.of(SpecJson.read(SpecJson.yaml(), yaml, QualityRuleSpec[].class, "quality"));
+        List<QualityRuleSpec> specs = List.of(SpecJson.readYaml(yaml, QualityRuleSpec[].class, "quality"));
         return QualityChecker.compile(specs, "quality");
     }
 

@@ -19,7 +19,7 @@ class RowMappingTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-21T10:00:00Z");
 
     private static RowMapping mapping(String yaml) {
-        TableSpec table = SpecJson.read(SpecJson.yaml(), yaml, TableSpec.class, "test");
+        TableSpec table = SpecJson.readYaml(yaml, TableSpec.class, "test");
         return RowMapping.compile(
                 SHOP,
                 "public.customers",
@@ -281,6 +281,6 @@ class RowMappingTest {
                 .hasMessageStartingWith("tables.public.customers.events[0].where.status.like: unknown test");
         assertThatThrownBy(() -> mapping("events: [{type: identify, userid: u}]"))
                 .isInstanceOf(IngestionException.class)
-                .hasMessageStartingWith("test: unknown field 'userid' at $.events[0].userid");
+                .hasMessageStartingWith("test: unknown field 'userid' at $.events[0].userid;");
     }
 }

@@ -54,7 +54,7 @@ class FileDropConnectorTest {
                   patterns:
                 %s
                 """.formatted(drop, patternsYaml.indent(4));
-        CompiledSource source = SourceSpecs.compile(SpecJson.read(SpecJson.yaml(), yaml, SourceSpec.class, "test"));
+        CompiledSource source = SourceSpecs.compile(SpecJson.readYaml(yaml, SourceSpec.class, "test"));
         return new FileDropConnector(
                 source,
                 List.of(new DirectoryFileStore(drop)),
