@@ -49,6 +49,11 @@ public final class IncrementalMatcher {
         return Optional.ofNullable(records.get(id));
     }
 
+    /** Every indexed record (to re-estimate the model from). */
+    public synchronized List<MatchRecord> records() {
+        return List.copyOf(records.values());
+    }
+
     /** Adds or replaces a record in the index. */
     public synchronized void add(MatchRecord record) {
         remove(record.id());

@@ -39,6 +39,30 @@ public final class MatchModel {
         }
     }
 
+    /**
+     * A conservative model to start with before there is data to estimate one: exact agreement m=0.9 u=0.01,
+     * disagreement m=0.02 u=0.9, levels between share m=0.08 and u=0.09, prior 0.001. Only near-complete agreement
+     * on several fields reaches 0.99.
+     */
+    public static MatchModel conservativePrior(List<Comparison> comparisons) {
+        double[][] m = new double[comparisons.size()][];
+        double[][] u = new double[comparisons.size()][];
+        for (int c = 0; c < comparisons.size(); c++) {
+            int levels = comparisons.get(c).levels();
+            m[c] = new double[levels];
+            u[c] = new double[levels];
+            m[c][0] = 0.9;
+            u[c][0] = 0.01;
+            m[c][levels - 1] = levels > 2 ? 0.02 : 0.1;
+            u[c][levels - 1] = levels > 2 ? 0.9 : 0.99;
+            for (int l = 1; l < levels - 1; l++) {
+                m[c][l] = 0.08 / (levels - 2);
+                u[c][l] = 0.09 / (levels - 2);
+            }
+        }
+        return new MatchModel(comparisons, 0.001, m, u);
+    }
+
     public List<Comparison> comparisons() {
         return comparisons;
     }

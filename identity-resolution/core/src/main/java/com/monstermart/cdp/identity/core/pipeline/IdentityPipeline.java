@@ -11,7 +11,6 @@ import com.monstermart.cdp.identity.core.graph.Link;
 import com.monstermart.cdp.identity.core.graph.LinkKind;
 import com.monstermart.cdp.identity.core.graph.Member;
 import com.monstermart.cdp.identity.core.graph.Observation;
-import com.monstermart.cdp.identity.core.graph.ProfileView;
 import com.monstermart.cdp.identity.core.graph.Resolution;
 import com.monstermart.cdp.identity.core.graph.ResolutionOutcome;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
@@ -23,7 +22,9 @@ import com.monstermart.cdp.identity.core.review.ReviewQueue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,31 +88,33 @@ public final class IdentityPipeline {
         List<Resolution> resolutions =
                 store.resolve(batch.stream().map(Input::observation).toList());
         List<Output> out = new ArrayList<>(batch.size());
+        Map<UUID, UUID> redirects = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            out.add(afterResolution(batch.get(i), resolutions.get(i)));
+            out.add(afterResolution(batch.get(i), resolutions.get(i), redirects));
         }
         return out;
     }
 
-    private Output afterResolution(Input input, Resolution resolution) {
+    private Output afterResolution(Input input, Resolution resolution, Map<UUID, UUID> redirects) {
         if (resolution.profileId().isEmpty() || resolution.outcome() == ResolutionOutcome.DUPLICATE) {
             return new Output(resolution, resolution.profileId(), List.of(), List.of());
         }
         List<IdentityChange> changes = new ArrayList<>(resolution.changes());
         mergeRecords(resolution.changes());
-        UUID profile = current(resolution.profileId().get());
+        // Resolutions name the profile at the end of the deterministic batch; only probabilistic merges made while
+        // this batch was matched can have moved it since.
+        UUID profile = resolution.profileId().get();
+        while (redirects.containsKey(profile)) {
+            profile = redirects.get(profile);
+        }
         if (!input.traits().isEmpty()) {
             traits.save(profile, survivorship.applyAll(traits.record(profile), input.traits()));
         }
         List<ReviewItem> queued = new ArrayList<>();
         if (matcher.isPresent() && (!input.traits().isEmpty() || resolution.outcome() == ResolutionOutcome.CREATED)) {
-            profile = match(profile, changes, queued);
+            profile = match(profile, changes, queued, redirects);
         }
         return new Output(resolution, Optional.of(profile), changes, queued);
-    }
-
-    private UUID current(UUID profileId) {
-        return store.profile(profileId).map(ProfileView::profileId).orElse(profileId);
     }
 
     private void mergeRecords(List<IdentityChange> changes) {
@@ -126,7 +129,7 @@ public final class IdentityPipeline {
         }
     }
 
-    private UUID match(UUID profile, List<IdentityChange> changes, List<ReviewItem> queued) {
+    private UUID match(UUID profile, List<IdentityChange> changes, List<ReviewItem> queued, Map<UUID, UUID> redirects) {
         IncrementalMatcher index = matcher.get();
         MatchRecord record = matchRecord(profile, traits.record(profile));
         if (record.fields().isEmpty()) {
@@ -155,6 +158,11 @@ public final class IdentityPipeline {
                         candidate.score().probability()));
                 changes.addAll(linked.changes());
                 mergeRecords(linked.changes());
+                for (IdentityChange change : linked.changes()) {
+                    if (change instanceof IdentityChange.ProfilesMerged merged) {
+                        redirects.put(merged.merged(), merged.profileId());
+                    }
+                }
                 current = linked.profileId().orElse(current);
             } else if (!reviews.rejectedBefore(current, otherNow)) {
                 queued.add(reviews.offer(new ReviewItem(

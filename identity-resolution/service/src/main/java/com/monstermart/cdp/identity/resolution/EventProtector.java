@@ -1,0 +1,104 @@
+package com.monstermart.cdp.identity.resolution;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.monstermart.cdp.event.CanonicalEvent;
+import com.monstermart.cdp.event.EventJson;
+import com.monstermart.cdp.event.IdentifierHint;
+import com.monstermart.cdp.identity.core.identifier.Identifier;
+import com.monstermart.cdp.pii.vault.api.FieldRef;
+import com.monstermart.cdp.pii.vault.api.PiiVault;
+import com.monstermart.cdp.pii.vault.api.SubjectId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds the resolved event: the canonical event JSON with a top-level {@code profileId}, every value under the
+ * configured paths encrypted with the profile's key (field = the value's JSON path, table = the resolved topic),
+ * and identifier values replaced by their graph form (blind indexes for personal types).
+ */
+public final class EventProtector {
+    private final PiiVault vault;
+    private final String fieldTable;
+    private final List<String[]> paths;
+
+    public EventProtector(PiiVault vault, String fieldTable, List<String> encryptedPaths) {
+        this.vault = requireNonNull(vault, "vault is null");
+        this.fieldTable = requireNonNull(fieldTable, "fieldTable is null");
+        this.paths = new ArrayList<>();
+        for (String path : encryptedPaths) {
+            this.paths.add(path.strip().split("\\."));
+        }
+    }
+
+    public ObjectNode protect(CanonicalEvent event, UUID profileId, Map<IdentifierHint, Identifier> graphIdentifiers) {
+        ObjectNode root = EventJson.toTree(event);
+        SubjectId subject = SubjectId.of(profileId.toString());
+        for (String[] path : paths) {
+            JsonNode parent = root;
+            for (int i = 0; i < path.length - 1 && parent != null; i++) {
+                parent = parent.get(path[i]);
+            }
+            if (parent instanceof ObjectNode object && object.has(path[path.length - 1])) {
+                String name = path[path.length - 1];
+                object.set(name, encrypt(subject, String.join(".", path), object.get(name)));
+            }
+        }
+        JsonNode identifiers = root.get("identifiers");
+        if (identifiers instanceof ArrayNode array) {
+            for (int i = 0; i < array.size() && i < event.identifiers().size(); i++) {
+                Identifier graph = graphIdentifiers.get(event.identifiers().get(i));
+                if (array.get(i) instanceof ObjectNode hint) {
+                    if (graph != null && graph.type().personal()) {
+                        hint.put("value", graph.value());
+                        hint.put("blindIndexed", true);
+                    } else if (graph == null && isPersonal(event.identifiers().get(i))) {
+                        // an invalid personal value is never published in clear
+                        hint.set("value", encrypt(subject, "identifiers.value", hint.get("value")));
+                    }
+                }
+            }
+        }
+        root.put("profileId", profileId.toString());
+        return root;
+    }
+
+    private static boolean isPersonal(IdentifierHint hint) {
+        return switch (hint.type()) {
+            case EMAIL, PHONE, LOYALTY_CARD -> true;
+            default -> false;
+        };
+    }
+
+    private JsonNode encrypt(SubjectId subject, String path, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return node;
+        }
+        if (node.isValueNode()) {
+            return TextNode.valueOf(vault.encryptText(subject, FieldRef.of(fieldTable, path), node.asText()));
+        }
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
+            List<Map.Entry<String, JsonNode>> copy = new ArrayList<>();
+            fields.forEachRemaining(copy::add);
+            for (Map.Entry<String, JsonNode> field : copy) {
+                object.set(field.getKey(), encrypt(subject, path + "." + field.getKey(), field.getValue()));
+            }
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, encrypt(subject, path, array.get(i)));
+            }
+            return array;
+        }
+        return node;
+    }
+}
