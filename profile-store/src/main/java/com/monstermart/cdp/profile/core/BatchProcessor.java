@@ -51,6 +51,7 @@ public final class BatchProcessor {
     private final RowSink sink;
     private final EventRows eventRows;
     private final MessageIdIndex messageIds;
+    private final TraitComparator comparator;
     private final Clock clock;
 
     private Watermarks watermarks = Watermarks.none();
@@ -73,11 +74,22 @@ public final class BatchProcessor {
     private long unreadable;
     private long eventRowCount;
 
-    public BatchProcessor(StateStore store, RowSink sink, EventRows eventRows, MessageIdIndex messageIds, Clock clock) {
+    /**
+     * @param comparator decides whether a trait's new value differs from its current one (ciphertexts of equal
+     *     values differ)
+     */
+    public BatchProcessor(
+            StateStore store,
+            RowSink sink,
+            EventRows eventRows,
+            MessageIdIndex messageIds,
+            TraitComparator comparator,
+            Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.sink = requireNonNull(sink, "sink is null");
         this.eventRows = requireNonNull(eventRows, "eventRows is null");
         this.messageIds = requireNonNull(messageIds, "messageIds is null");
+        this.comparator = requireNonNull(comparator, "comparator is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -280,7 +292,8 @@ public final class BatchProcessor {
                 propertiesJson));
         boolean changed = false;
         for (Map.Entry<String, Object> trait : event.traits().entrySet()) {
-            changed |= target.state.offerTrait(trait.getKey(), new TraitValue(trait.getValue(), at, event.messageId()));
+            changed |= target.state.offerTrait(
+                    trait.getKey(), new TraitValue(trait.getValue(), at, event.messageId()), comparator);
         }
         if (created) {
             transition(target, at, "created", position);
@@ -382,7 +395,7 @@ public final class BatchProcessor {
         Instant at = merged.at();
         ensureCreated(survivor, at, position, "created");
         ensureCreated(absorbed, at, position, "created");
-        survivor.state.absorb(absorbed.state);
+        survivor.state.absorb(absorbed.state, comparator);
         for (Map.Entry<IdentifierKey, IdentifierSeen> identifier :
                 absorbed.state.identifiers().entrySet()) {
             assignIdentifier(identifier.getKey(), survivor.state.profileId(), identifier.getValue(), position);

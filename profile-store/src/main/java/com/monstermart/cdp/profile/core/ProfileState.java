@@ -148,7 +148,7 @@ public final class ProfileState {
      *
      * @return whether the visible value changed
      */
-    public boolean offerTrait(String key, TraitValue candidate) {
+    public boolean offerTrait(String key, TraitValue candidate, TraitComparator comparator) {
         requireNonNull(key, "key is null");
         requireNonNull(candidate, "candidate is null");
         TraitValue current = traits.get(key);
@@ -160,7 +160,7 @@ public final class ProfileState {
             return false;
         }
         traits.put(key, candidate);
-        return !current.sameValue(candidate);
+        return !comparator.same(profileId, key, current.value(), candidate.value());
     }
 
     /** Records a sighting of an identifier; returns whether it is new to the profile. */
@@ -175,7 +175,7 @@ public final class ProfileState {
     }
 
     /** Takes in a merged profile's counters, traits (newest wins) and identifiers; returns whether traits changed. */
-    public boolean absorb(ProfileState merged) {
+    public boolean absorb(ProfileState merged, TraitComparator comparator) {
         eventCount += merged.eventCount;
         orderCount += merged.orderCount;
         lifetimeRevenue = lifetimeRevenue.add(merged.lifetimeRevenue);
@@ -185,7 +185,7 @@ public final class ProfileState {
         }
         boolean changed = false;
         for (Map.Entry<String, TraitValue> trait : merged.traits.entrySet()) {
-            changed |= offerTrait(trait.getKey(), trait.getValue());
+            changed |= offerTrait(trait.getKey(), trait.getValue(), comparator);
         }
         merged.identifiers.forEach((key, seen) -> recordIdentifier(key, seen));
         return changed;

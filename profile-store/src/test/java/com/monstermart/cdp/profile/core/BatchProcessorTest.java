@@ -37,7 +37,13 @@ class BatchProcessorTest {
     private final BatchProcessor processor = processor(messageIds);
 
     private BatchProcessor processor(MessageIdIndex index) {
-        return new BatchProcessor(store, tables, new EventRows(List.of()), index, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new BatchProcessor(
+                store,
+                tables,
+                new EventRows(List.of()),
+                index,
+                TraitComparator.EQUALS,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** One batch as the service runs it: tables first, then the hot store. */

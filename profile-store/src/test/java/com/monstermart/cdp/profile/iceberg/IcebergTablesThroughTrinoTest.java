@@ -18,6 +18,7 @@ import com.monstermart.cdp.profile.core.ProfileChange.ProfilesMerged;
 import com.monstermart.cdp.profile.core.ProfileStoreTables;
 import com.monstermart.cdp.profile.core.PromotedProperty;
 import com.monstermart.cdp.profile.core.StreamPartition;
+import com.monstermart.cdp.profile.core.TraitComparator;
 import com.monstermart.cdp.profile.core.Watermarks;
 import com.monstermart.cdp.profile.testing.InMemoryStateStore;
 import com.monstermart.cdp.profile.testing.TestEvents;
@@ -65,7 +66,12 @@ class IcebergTablesThroughTrinoTest {
     private BatchResult batch(List<PromotedProperty> promoted, InputRecord... records) {
         IcebergBatchWriter writer = new IcebergBatchWriter(warehouse);
         BatchProcessor processor = new BatchProcessor(
-                store, writer, new EventRows(promoted), new MessageIdIndex(10_000), Clock.systemUTC());
+                store,
+                writer,
+                new EventRows(promoted),
+                new MessageIdIndex(10_000),
+                TraitComparator.EQUALS,
+                Clock.systemUTC());
         processor.begin(new Watermarks(Map.of(), store.committedOffsets()));
         processor.accept(Arrays.asList(records));
         BatchResult result = processor.finish();

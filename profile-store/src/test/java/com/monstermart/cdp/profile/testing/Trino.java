@@ -2,7 +2,6 @@ package com.monstermart.cdp.profile.testing;
 
 import com.monstermart.cdp.localstack.StackEndpoints;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -23,8 +22,12 @@ public final class Trino implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("user", "analyst");
         try {
-            return new Trino(DriverManager.getConnection(
-                    "jdbc:trino://" + endpoints.trinoUrl().replace("http://", "") + "/iceberg/" + schema, properties));
+            // The driver directly: DriverManager's registry depends on which class loader first used it, and
+            // Quarkus tests in the same JVM use their own.
+            return new Trino(new io.trino.jdbc.TrinoDriver()
+                    .connect(
+                            "jdbc:trino://" + endpoints.trinoUrl().replace("http://", "") + "/iceberg/" + schema,
+                            properties));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to Trino: " + e.getMessage(), e);
         }
