@@ -626,7 +626,7 @@ public final class DemoWorld {
         run.put("end", settings.end().toString());
         run.put("cutoff", settings.cutoff().toString());
         run.put("liveWindow", settings.liveWindow().toString());
-        run.put("lastSessionStartsBefore", Times.iso(end - Times.HOUR));
+        run.put("lastSessionStartsBefore", Times.iso(end - 5 * Times.MINUTE));
         run.put("messyRowRate", settings.messyRowRate());
         run.put("currency", "GBP");
         document.put("run", run);

@@ -466,6 +466,13 @@ public final class Simulation {
         return p.firstName;
     }
 
+    private static String withAddress(String sharedIdentifier, boolean sharedAddress) {
+        if (!sharedAddress) {
+            return sharedIdentifier;
+        }
+        return sharedIdentifier == null ? "address" : sharedIdentifier + "+address";
+    }
+
     private static String sharedIdentifier(Object email, Object phone) {
         boolean sharedEmail = false;
         for (String placeholder : Names.PLACEHOLDER_EMAILS) {
@@ -1064,6 +1071,11 @@ public final class Simulation {
             customerId = p.customerId;
         }
         Places.Address address = addressAt(p, s.clock);
+        // Click and collect: the order ships to a store, an address many unrelated people share.
+        boolean clickAndCollect = address.country().equals("GB") && rng.chance(0.05);
+        if (clickAndCollect) {
+            address = world.stores.near(rng, address.city()).address();
+        }
         WorldParameters.Identity identity = parameters.identity();
         String email;
         String phone;
@@ -1133,7 +1145,11 @@ public final class Simulation {
         convertedCart[7] = orderTime;
         rows.update(Tables.CARTS, orderTime, convertedCart);
         truth.record(
-                "shop.orders", orderId, p.id, customerId == null ? "guest" : "account", sharedIdentifier(email, phone));
+                "shop.orders",
+                orderId,
+                p.id,
+                customerId == null ? "guest" : "account",
+                withAddress(sharedIdentifier(email, phone), clickAndCollect));
         truth.write(
                 TruthWriter.TRANSACTIONS,
                 p.id,
@@ -1160,8 +1176,8 @@ public final class Simulation {
             if (rng.chance(parameters.operations().ticketAfterFailedPaymentRate())) {
                 ticket(rng, p, paymentTime + (long) (rng.uniform(0.1, 24) * HOUR), 0, orderNumber);
             }
-            long budget = s.lastEvent + 28 * MINUTE - paymentTime;
-            paymentTime += Math.max(5 * SECOND, Math.min((long) (rng.uniform(30, 300) * SECOND), budget));
+            long budget = Math.min(s.lastEvent + 28 * MINUTE, world.deadline - 4 * SECOND) - paymentTime;
+            paymentTime += Math.max(SECOND, Math.min((long) (rng.uniform(30, 300) * SECOND), budget));
             s.clock = paymentTime - SECOND;
             if (rng.chance(0.4)) {
                 method = method.equals("card") ? "paypal" : "card";
@@ -1337,7 +1353,7 @@ public final class Simulation {
             } else {
                 gap = Math.min(20 * MINUTE, (long) (rng.exponential(1.0 / 45) * SECOND) + SECOND);
             }
-            clock = Math.max(clock, Math.min(clock + gap, lastEvent + 28 * MINUTE));
+            clock = Math.max(clock, Math.min(Math.min(clock + gap, lastEvent + 28 * MINUTE), world.deadline));
         }
 
         private Json envelope(String type, String event) {

@@ -12,8 +12,10 @@ public final class World {
     final long seed;
     final long start;
     final long end;
-    /** No new session or purchase starts after this, so none is cut off by the end of the period. */
+    /** No new session or purchase starts after this (5 minutes before the end). */
     final long horizon;
+    /** Sessions still running are compressed to end by this time (10 seconds before the end). */
+    final long deadline;
 
     final Catalogue catalogue;
     final Stores stores;
@@ -34,7 +36,8 @@ public final class World {
         this.seed = settings.seed();
         this.start = settings.start().toEpochMilli();
         this.end = settings.end().toEpochMilli();
-        this.horizon = end - Times.HOUR;
+        this.horizon = end - 5 * Times.MINUTE;
+        this.deadline = end - 10 * Times.SECOND;
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.campaigns = requireNonNull(campaigns, "campaigns is null");
