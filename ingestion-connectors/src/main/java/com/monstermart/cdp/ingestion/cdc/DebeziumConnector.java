@@ -190,12 +190,24 @@ public final class DebeziumConnector implements SourceConnector {
     @Override
     public synchronized void close() {
         stopping = true;
-        try {
-            if (engine != null) {
-                engine.close();
+        if (engine != null) {
+            // the engine refuses to stop while its tasks start: try again until they have started (30 s at most)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    engine.close();
+                    break;
+                } catch (IllegalStateException e) {
+                    if (System.nanoTime() > deadline) {
+                        LOG.log(Level.WARNING, "The CDC engine of source %s did not stop".formatted(source.id()), e);
+                        break;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "Stopping the CDC engine of source %s failed".formatted(source.id()), e);
+                    break;
+                }
             }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Stopping the CDC engine of source %s failed".formatted(source.id()), e);
         }
         if (executor != null) {
             executor.shutdown();

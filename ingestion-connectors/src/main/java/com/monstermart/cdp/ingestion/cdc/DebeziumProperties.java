@@ -73,20 +73,19 @@ public final class DebeziumProperties {
                 properties.setProperty("schema.history.internal.jdbc.connection.url", storage.jdbcUrl());
                 properties.setProperty("schema.history.internal.jdbc.connection.user", storage.user());
                 properties.setProperty("schema.history.internal.jdbc.connection.password", storage.password());
+                properties.setProperty("schema.history.internal.jdbc.table.name", "debezium_schema_history");
                 properties.setProperty(
-                        "schema.history.internal.jdbc.schema.history.table.name", "debezium_schema_history");
-                properties.setProperty(
-                        "schema.history.internal.jdbc.schema.history.table.select",
+                        "schema.history.internal.jdbc.table.select",
                         "SELECT id, history_data, history_data_seq, record_insert_ts, record_insert_seq"
                                 + " FROM ingestion.debezium_schema_history WHERE source_id = '" + id
                                 + "' ORDER BY record_insert_ts, record_insert_seq, id, history_data_seq");
                 properties.setProperty(
-                        "schema.history.internal.jdbc.schema.history.table.insert",
+                        "schema.history.internal.jdbc.table.insert",
                         "INSERT INTO ingestion.debezium_schema_history"
                                 + " (id, history_data, history_data_seq, record_insert_ts, record_insert_seq, source_id)"
                                 + " VALUES (?, ?, ?, ?, ?, '" + id + "')");
                 properties.setProperty(
-                        "schema.history.internal.jdbc.schema.history.table.exists",
+                        "schema.history.internal.jdbc.table.exists",
                         "SELECT * FROM ingestion.debezium_schema_history WHERE source_id = '" + id + "' LIMIT 1");
                 properties.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
             }

@@ -41,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/ingestion/sources")
 @RolesAllowed({"connector-operator", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sources", description = "Add, change and operate ingestion sources")
 public class SourceResource {
     private final SourceRegistry registry;
@@ -68,6 +67,7 @@ public class SourceResource {
 
     @POST
     @Operation(summary = "Create a source; an HTTP source's write key is returned once")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         SourceRegistry.Saved saved = registry.create(spec(body), actor());
         return Response.status(Response.Status.CREATED)
@@ -85,6 +85,7 @@ public class SourceResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a source's definition; send its version as If-Match to update safely")
+    @Consumes(MediaType.APPLICATION_JSON)
     public SourceView update(@PathParam("id") String id, @HeaderParam("If-Match") String version, String body) {
         OptionalLong expected = OptionalLong.empty();
         if (version != null && !version.isBlank()) {
@@ -140,6 +141,7 @@ public class SourceResource {
     @POST
     @Path("test-connection")
     @Operation(summary = "Test a definition's connection before creating it")
+    @Consumes(MediaType.APPLICATION_JSON)
     public ConnectionTest test(String body) {
         return registry.testConnection(spec(body));
     }
@@ -147,6 +149,7 @@ public class SourceResource {
     @POST
     @Path("{id}/preview")
     @Operation(summary = "Dry run of a stored source's mapping on sample data; nothing is written")
+    @Consumes(MediaType.APPLICATION_JSON)
     public PreviewResult previewStored(@PathParam("id") String id, String body) {
         return registry.preview(id, SpecJson.read(SpecJson.json(), body, PreviewRequest.class, "preview request"));
     }
@@ -154,6 +157,7 @@ public class SourceResource {
     @POST
     @Path("preview")
     @Operation(summary = "Dry run of a definition on sample data: {source: <definition>, file | rows | http}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public PreviewResult preview(String body) {
         JsonNode root = SpecJson.read(SpecJson.json(), body, JsonNode.class, "preview request");
         if (!(root instanceof ObjectNode object) || !object.has("source")) {

@@ -14,6 +14,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * exit) and its own dead-letter prefix (topics removed when the application stops). Failure detection is fast.
  */
 public class IngestionTestResource implements QuarkusTestResourceLifecycleManager {
+    /** Where alert mails go in tests. */
+    public static final String OPERATORS =
+            "ingestion-operators-" + UUID.randomUUID().toString().substring(0, 8) + "@monstermart.example";
+
     private String bootstrap;
     private String prefix;
 
@@ -24,6 +28,8 @@ public class IngestionTestResource implements QuarkusTestResourceLifecycleManage
         String raw = stack.createTopic("ingestion-raw", 3);
         prefix = "test.ingestion.dl." + UUID.randomUUID().toString().substring(0, 8) + ".";
         return Map.of(
+                "cdp.ingestion.notifications.webhook-url", WebhookReceiver.start(),
+                "cdp.ingestion.notifications.email-to", OPERATORS,
                 "cdp.ingestion.kafka.raw-topic", raw,
                 "cdp.ingestion.kafka.dead-letter-prefix", prefix,
                 "cdp.ingestion.failure.sustain", "0s",
@@ -35,6 +41,7 @@ public class IngestionTestResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public void stop() {
+        WebhookReceiver.stop();
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(properties)) {
