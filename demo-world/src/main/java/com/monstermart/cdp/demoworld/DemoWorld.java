@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.monstermart.cdp.demoworld.core.Calibration;
 import com.monstermart.cdp.demoworld.core.Campaigns;
 import com.monstermart.cdp.demoworld.core.Catalogue;
+import com.monstermart.cdp.demoworld.core.Privacy;
 import com.monstermart.cdp.demoworld.core.Propensity;
 import com.monstermart.cdp.demoworld.core.Simulation;
 import com.monstermart.cdp.demoworld.core.Stores;
@@ -160,10 +161,13 @@ public final class DemoWorld {
         return summary;
     }
 
-    /** Runs a small world of its own seed with this model and returns its expected session rates. */
+    /**
+     * Runs a pilot world of 4,000 persons under a seed of its own with this model and returns its expected session
+     * rates; the calibrated model depends on the seed, days and parameters, not on the number of customers.
+     */
     private double[] pilot(Propensity model, Catalogue catalogue, Stores stores, Campaigns campaigns, Path directory) {
         DemoWorldSettings pilotSettings = settings.toBuilder()
-                .customers(Math.min(settings.customers(), PILOT_PERSONS))
+                .customers(PILOT_PERSONS)
                 .seed(com.monstermart.cdp.demoworld.core.Rng.mix(settings.seed() ^ 0x5EED_CA11_B8A7E5L))
                 .build();
         ChangeRouter discard = new ChangeRouter(end, end, (table, values) -> {}, new ArrayList<>());
@@ -175,7 +179,7 @@ public final class DemoWorld {
                 }
 
                 @Override
-                public void segment(long time, boolean gpc, String json) {}
+                public void segment(long time, Privacy privacy, String json) {}
 
                 @Override
                 public void rees46(long time, String messyKind, String line) {}
@@ -248,7 +252,7 @@ public final class DemoWorld {
     }
 
     /** A Segment event of the live window, kept for the replay. */
-    private record LiveEvent(long time, long sequence, boolean gpc, String json) {}
+    private record LiveEvent(long time, long sequence, Privacy privacy, String json) {}
 
     /** The file sinks: initial ones (up to the cutoff) and live ones (the live window). */
     private final class Sinks implements AutoCloseable {
@@ -259,8 +263,12 @@ public final class DemoWorld {
         private long liveSequence;
 
         Sinks(Path staging) {
+            // Time buckets are sorted in memory one at a time: about 300,000 Segment events each at most (each
+            // customer makes about 0.4 a day), and at most 2,000 bucket files per sink.
             long days = Math.max(1, settings.days());
-            long bucket = Math.max(1, (days + 63) / 64) * Times.DAY;
+            long byVolume = Math.max(Times.HOUR, (long) (800_000.0 / settings.customers() * Times.DAY));
+            long bucket =
+                    Math.max(Math.min(Math.max(1, (days + 63) / 64) * Times.DAY, byVolume), days * Times.DAY / 2000);
             segment = new SortedFileSink(staging.resolve("segment"), start, bucket);
             segmentLive = new SortedFileSink(staging.resolve("segment-live"), start, Long.MAX_VALUE / 4);
             for (int i = 0; i < drops.length; i++) {
@@ -277,7 +285,7 @@ public final class DemoWorld {
                 }
 
                 @Override
-                public void segment(long time, boolean gpc, String json) {
+                public void segment(long time, Privacy privacy, String json) {
                     if (time >= end) {
                         return;
                     }
@@ -285,7 +293,7 @@ public final class DemoWorld {
                         segment.add(time, null, json);
                     } else {
                         segmentLive.add(time, null, json);
-                        liveEvents.add(new LiveEvent(time, liveSequence++, gpc, json));
+                        liveEvents.add(new LiveEvent(time, liveSequence++, privacy, json));
                     }
                 }
 
@@ -331,20 +339,37 @@ public final class DemoWorld {
             String latin1 = "online-retail-ii-" + Times.date(start).toString().substring(0, 7) + ".csv";
             return switch (kind) {
                 case 0 ->
-                    FileLayouts.monthly("rees46-events", ".csv.gz", FileLayouts.REES46_HEADER, true, null, liveSuffix);
+                    FileLayouts.monthly(
+                            "rees46-events",
+                            ".csv.gz",
+                            FileLayouts.REES46_HEADER,
+                            FileLayouts.Compression.GZIP,
+                            null,
+                            liveSuffix);
                 case 1 ->
                     FileLayouts.monthly(
-                            "electronics-purchases", ".csv", FileLayouts.ELECTRONICS_HEADER, false, null, liveSuffix);
+                            "electronics-purchases",
+                            ".csv",
+                            FileLayouts.ELECTRONICS_HEADER,
+                            FileLayouts.Compression.NONE,
+                            null,
+                            liveSuffix);
                 case 2 ->
                     FileLayouts.monthly(
                             "online-retail-ii",
                             ".csv",
                             FileLayouts.RETAIL_HEADER,
-                            false,
+                            FileLayouts.Compression.NONE,
                             liveSuffix == null ? latin1 : null,
                             liveSuffix);
                 default ->
-                    FileLayouts.monthly("cs-tickets", ".csv", FileLayouts.TICKETS_HEADER, false, null, liveSuffix);
+                    FileLayouts.monthly(
+                            "cs-tickets",
+                            ".csv",
+                            FileLayouts.TICKETS_HEADER,
+                            FileLayouts.Compression.NONE,
+                            null,
+                            liveSuffix);
             };
         }
 
@@ -494,7 +519,7 @@ public final class DemoWorld {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    sender.add(line, line.contains("\"gpc\":true"));
+                    sender.add(line, line.contains("\"gpc\":true") ? Privacy.GLOBAL_PRIVACY_CONTROL : Privacy.DEFAULT);
                 }
             } catch (IOException e) {
                 throw new DemoWorldException(DemoWorldErrorCode.FILE_FAILED, "Cannot read " + file, e);
@@ -521,7 +546,7 @@ public final class DemoWorld {
         }
         if (sender != null) {
             for (LiveEvent event : liveEvents) {
-                sender.add(event.json(), event.gpc());
+                sender.add(event.json(), event.privacy());
             }
         }
     }
@@ -568,7 +593,7 @@ public final class DemoWorld {
             while (eventIndex < liveEvents.size() && liveEvents.get(eventIndex).time() <= simulatedNow) {
                 LiveEvent event = liveEvents.get(eventIndex++);
                 if (sender != null) {
-                    sender.add(event.json(), event.gpc());
+                    sender.add(event.json(), event.privacy());
                 }
                 done++;
             }

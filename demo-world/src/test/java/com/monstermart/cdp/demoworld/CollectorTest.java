@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.monstermart.cdp.demoworld.core.Privacy;
 import com.monstermart.cdp.demoworld.output.SegmentSender;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -84,7 +85,7 @@ class CollectorTest {
                         "{\"type\":\"track\",\"event\":\"Product Viewed\",\"messageId\":\"m-" + i
                                 + "\",\"properties\":{\"pad\":\"" + padding + "\"},\"context\":{"
                                 + (gpc ? "\"gpc\":true" : "\"ip\":\"203.0.113.1\"") + "}}",
-                        gpc);
+                        gpc ? Privacy.GLOBAL_PRIVACY_CONTROL : Privacy.DEFAULT);
             }
         }
         assertThat(received).hasSizeGreaterThan(2);
@@ -107,7 +108,7 @@ class CollectorTest {
     void retriesWhenTheCollectorIsBrieflyUnavailable() {
         failuresToServe.set(2);
         try (SegmentSender sender = new SegmentSender(target())) {
-            sender.add("{\"type\":\"track\",\"event\":\"Cart Viewed\",\"messageId\":\"m-1\"}", false);
+            sender.add("{\"type\":\"track\",\"event\":\"Cart Viewed\",\"messageId\":\"m-1\"}", Privacy.DEFAULT);
             sender.flush();
             assertThat(sender.sentEvents()).isEqualTo(1);
         }
@@ -118,7 +119,7 @@ class CollectorTest {
     void aRefusedBatchFailsWithTheStatus() {
         status = 401;
         SegmentSender sender = new SegmentSender(target());
-        sender.add("{\"type\":\"track\",\"event\":\"Cart Viewed\",\"messageId\":\"m-1\"}", false);
+        sender.add("{\"type\":\"track\",\"event\":\"Cart Viewed\",\"messageId\":\"m-1\"}", Privacy.DEFAULT);
         assertThatThrownBy(sender::flush)
                 .isInstanceOf(DemoWorldException.class)
                 .hasMessageContaining("refused a batch of 1 events: HTTP 401")
@@ -128,7 +129,7 @@ class CollectorTest {
     @Test
     void anOversizedEventIsRefusedBeforeSending() {
         SegmentSender sender = new SegmentSender(target());
-        assertThatThrownBy(() -> sender.add("{\"pad\":\"" + "y".repeat(40_000) + "\"}", false))
+        assertThatThrownBy(() -> sender.add("{\"pad\":\"" + "y".repeat(40_000) + "\"}", Privacy.DEFAULT))
                 .isInstanceOf(DemoWorldException.class)
                 .hasMessageContaining("exceeds the 32 KB limit");
     }

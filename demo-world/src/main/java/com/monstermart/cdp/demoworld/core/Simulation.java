@@ -1401,7 +1401,7 @@ public final class Simulation {
         private void emit(Json json) {
             context(json);
             json.end();
-            world.out.segment(clock, person.gpc, json.toString());
+            world.out.segment(clock, person.gpc ? Privacy.GLOBAL_PRIVACY_CONTROL : Privacy.DEFAULT, json.toString());
             lastEvent = clock;
             events++;
         }

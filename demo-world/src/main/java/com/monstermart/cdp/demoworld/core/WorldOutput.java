@@ -7,8 +7,8 @@ import com.monstermart.cdp.demoworld.output.TruthWriter;
 public interface WorldOutput {
     ChangeRouter rows();
 
-    /** A Segment event (one JSON object); {@code gpc} when the visitor's browser sends Global Privacy Control. */
-    void segment(long time, boolean gpc, String json);
+    /** A Segment event (one JSON object) of a visitor whose browser sends this privacy signal. */
+    void segment(long time, Privacy privacy, String json);
 
     /** A REES46 events row (the mobile app's export). */
     void rees46(long time, String messyKind, String line);

@@ -19,7 +19,12 @@ public final class FileLayouts {
 
     /** A layout with one file per month ({@code prefix-yyyy-MM.ext}), or one file for the live window. */
     public static SortedFileSink.Layout monthly(
-            String prefix, String extension, String header, boolean gzip, String latin1File, String liveSuffix) {
+            String prefix,
+            String extension,
+            String header,
+            Compression compression,
+            String latin1File,
+            String liveSuffix) {
         return new SortedFileSink.Layout() {
             private long day = Long.MIN_VALUE;
             private String name;
@@ -48,9 +53,15 @@ public final class FileLayouts {
 
             @Override
             public boolean gzip() {
-                return gzip;
+                return compression == Compression.GZIP;
             }
         };
+    }
+
+    /** How a file is compressed. */
+    public enum Compression {
+        NONE,
+        GZIP
     }
 
     /** Segment events: NDJSON, one file per day ({@code segment-events-yyyy-MM-dd.ndjson}). */

@@ -3,6 +3,7 @@ package com.monstermart.cdp.demoworld.output;
 import com.monstermart.cdp.demoworld.CollectorTarget;
 import com.monstermart.cdp.demoworld.DemoWorldErrorCode;
 import com.monstermart.cdp.demoworld.DemoWorldException;
+import com.monstermart.cdp.demoworld.core.Privacy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,14 +42,14 @@ public final class SegmentSender implements AutoCloseable {
                 + Base64.getEncoder().encodeToString((target.writeKey() + ":").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Queues an event; a full batch is posted at once. */
-    public void add(String event, boolean globalPrivacyControl) {
+    /** Queues an event of a visitor with this privacy signal; a full batch is posted at once. */
+    public void add(String event, Privacy privacy) {
         int size = event.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_EVENT_BYTES) {
             throw new DemoWorldException(
                     DemoWorldErrorCode.INTERNAL, "A Segment event of %d bytes exceeds the 32 KB limit".formatted(size));
         }
-        Batch batch = globalPrivacyControl ? gpc : plain;
+        Batch batch = privacy == Privacy.GLOBAL_PRIVACY_CONTROL ? gpc : plain;
         if (batch.bytes + size + 1 > MAX_BATCH_BYTES - 32) {
             post(batch);
         }
