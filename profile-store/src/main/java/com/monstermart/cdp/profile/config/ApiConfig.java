@@ -2,6 +2,7 @@ package com.monstermart.cdp.profile.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The hot profile API. */
 @ConfigMapping(prefix = "cdp.profile-store.api")
@@ -13,4 +14,7 @@ public interface ApiConfig {
     /** The most events {@code /events} returns at once. */
     @WithDefault("200")
     int maximumEvents();
+
+    /** Trino's URL, shown to analysts by {@code /api/admin/tables} (e.g. {@code http://127.0.0.1:18080}). */
+    Optional<String> trinoUrl();
 }

@@ -6,6 +6,7 @@ import com.monstermart.cdp.event.CanonicalEvent;
 import com.monstermart.cdp.event.EcommerceEvents;
 import com.monstermart.cdp.event.EventType;
 import com.monstermart.cdp.event.IdentifierHint;
+import com.monstermart.cdp.pii.vault.api.Ciphertexts;
 import com.monstermart.cdp.profile.core.InputRecord.ChangeRecord;
 import com.monstermart.cdp.profile.core.InputRecord.EventRecord;
 import com.monstermart.cdp.profile.core.InputRecord.Unreadable;
@@ -231,6 +232,9 @@ public final class BatchProcessor {
             if (record instanceof EventRecord event) {
                 ProfileState target = target(event.event().profileId()).state;
                 for (IdentifierHint hint : event.event().event().identifiers()) {
+                    if (!isKeyable(hint)) {
+                        continue;
+                    }
                     IdentifierKey key = IdentifierKey.of(hint);
                     if (!target.identifiers().containsKey(key)
                             && !identities.containsKey(key)
@@ -248,6 +252,14 @@ public final class BatchProcessor {
             loadedOwners.put(key, owners.getOrDefault(key, NO_OWNER));
         }
         loadProfiles(owners.values());
+    }
+
+    /**
+     * Whether an identifier can key the identities table: identity resolution encrypts personal values it could not
+     * normalise (and so not blind-index); such a ciphertext differs on every event and identifies nothing.
+     */
+    private static boolean isKeyable(IdentifierHint hint) {
+        return !Ciphertexts.looksLikeCiphertext(hint.value());
     }
 
     private static void collectCommerceIds(CanonicalEvent event, Set<String> productIds, Set<String> orderIds) {
@@ -301,7 +313,10 @@ public final class BatchProcessor {
             transition(target, at, "traits", position);
         }
         for (IdentifierHint hint : event.identifiers()) {
-            observeIdentifier(target, IdentifierKey.of(hint), new IdentifierSeen(event.sourceId(), at, at), position);
+            if (isKeyable(hint)) {
+                observeIdentifier(
+                        target, IdentifierKey.of(hint), new IdentifierSeen(event.sourceId(), at, at), position);
+            }
         }
         if (event.type() == EventType.TRACK) {
             applyCommerce(resolved, position);

@@ -50,7 +50,7 @@ public final class ProfileStoreWarehouse implements AutoCloseable {
         this.namespace = Namespace.of(settings.namespace());
         Map<String, TableDefinition> byName = new LinkedHashMap<>();
         definitions.forEach(definition -> byName.put(definition.name(), definition));
-        this.definitions = Map.copyOf(byName);
+        this.definitions = java.util.Collections.unmodifiableMap(byName);
     }
 
     /** Connects to the catalog; call {@link #ensureTables()} before writing. */

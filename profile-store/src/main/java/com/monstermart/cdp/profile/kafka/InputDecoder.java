@@ -114,7 +114,10 @@ public final class InputDecoder {
             parts.add(new SplitPart(text(part, "profileId"), identifiers));
         }
         for (JsonNode created : root.path("created")) {
-            parts.add(new SplitPart(created.asText(), List.of()));
+            String id = created.asText();
+            if (parts.stream().noneMatch(part -> part.profileId().equals(id))) {
+                parts.add(new SplitPart(id, List.of()));
+            }
         }
         return parts;
     }

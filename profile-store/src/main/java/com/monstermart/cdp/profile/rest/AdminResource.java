@@ -1,5 +1,6 @@
 package com.monstermart.cdp.profile.rest;
 
+import com.monstermart.cdp.profile.config.ApiConfig;
 import com.monstermart.cdp.profile.core.ProfileStoreErrorCode;
 import com.monstermart.cdp.profile.core.ProfileStoreException;
 import com.monstermart.cdp.profile.iceberg.ProfileStoreWarehouse;
@@ -34,6 +35,7 @@ public class AdminResource {
     private final MaintenanceService maintenance;
     private final PostgresHotStore hotStore;
     private final IngestionService ingestion;
+    private final ApiConfig api;
     private final Clock clock;
 
     public AdminResource(
@@ -41,22 +43,29 @@ public class AdminResource {
             MaintenanceService maintenance,
             PostgresHotStore hotStore,
             IngestionService ingestion,
+            ApiConfig api,
             Clock clock) {
         this.warehouse = warehouse;
         this.maintenance = maintenance;
         this.hotStore = hotStore;
         this.ingestion = ingestion;
+        this.api = api;
         this.clock = clock;
     }
 
-    /** The store at a glance: rows per Iceberg table, hot-store profiles by status, ingestion state. */
+    /**
+     * The store at a glance: rows per Iceberg table, hot-store profiles by status, ingestion state, and where and how
+     * an analyst queries the tables.
+     */
     public record StoreStatus(
             String namespace,
             List<TableStats.Stats> tables,
             Map<String, Long> hotStoreProfiles,
             boolean ingestionRunning,
             Instant lastCommit,
-            String lastFailure) {}
+            String lastFailure,
+            String trinoJdbcUrl,
+            String sampleQuery) {}
 
     @GET
     @Path("/tables")
@@ -69,7 +78,14 @@ public class AdminResource {
                 hotStore.profileCounts(),
                 ingestion.running(),
                 ingestion.lastCommit().orElse(null),
-                ingestion.lastFailure().orElse(null));
+                ingestion.lastFailure().orElse(null),
+                api.trinoUrl()
+                        .map(url -> url.replaceFirst("^https?://", "jdbc:trino://") + "/iceberg/"
+                                + warehouse.settings().namespace())
+                        .orElse(null),
+                ("SELECT date(occurred_at) AS day, type, count(*) AS events FROM iceberg.%s.events"
+                                + " GROUP BY 1, 2 ORDER BY 1, 2")
+                        .formatted(warehouse.settings().namespace()));
     }
 
     @POST
