@@ -11,10 +11,11 @@ import java.util.Random;
  * Estimates a {@link MatchModel} without labels.
  *
  * <ul>
- *   <li>u starts from a random sample of record pairs (nearly all non-matches);
- *   <li>m, u and λ are then fitted by expectation–maximisation on the candidate pairs (Fellegi–Sunter with
- *       conditional independence), run over the distinct agreement patterns with their counts, so an iteration
- *       costs O(patterns × comparisons) whatever the number of pairs.
+ *   <li>u is estimated from a random sample of record pairs (nearly all non-matches);
+ *   <li>m and λ (and u, with {@link UEstimation#EXPECTATION_MAXIMIZATION}) are then fitted by
+ *       expectation–maximisation on the candidate pairs (Fellegi–Sunter with conditional independence), run over
+ *       the distinct agreement patterns with their counts, so an iteration costs O(patterns × comparisons)
+ *       whatever the number of pairs.
  * </ul>
  */
 public final class ExpectationMaximization {
@@ -26,10 +27,42 @@ public final class ExpectationMaximization {
      * @param randomPairs pairs sampled to start u
      * @param seed for the sample, so estimates are reproducible
      */
-    public record Settings(int maxIterations, double tolerance, int randomPairs, long seed) {
-        public static Settings defaults() {
-            return new Settings(200, 1e-7, 200_000, 42);
+    public record Settings(
+            int maxIterations,
+            double tolerance,
+            int randomPairs,
+            long seed,
+            UEstimation uEstimation,
+            double priorPairs) {
+        public Settings {
+            java.util.Objects.requireNonNull(uEstimation, "uEstimation is null");
+            if (priorPairs < 0) {
+                throw new IllegalArgumentException("priorPairs must be 0 or more, got " + priorPairs);
+            }
         }
+
+        /**
+         * 200 iterations, tolerance 1e-7, 200,000 random pairs, seed 42, u re-estimated by EM, and a prior worth 100
+         * pairs that keeps m near its start and u near the random pairs' u when candidates are few.
+         */
+        public static Settings defaults() {
+            return new Settings(200, 1e-7, 200_000, 42, UEstimation.EXPECTATION_MAXIMIZATION, 100);
+        }
+
+        public Settings withUEstimation(UEstimation estimation) {
+            return new Settings(maxIterations, tolerance, randomPairs, seed, estimation, priorPairs);
+        }
+    }
+
+    /** Where u (P(level | non-match)) comes from. */
+    public enum UEstimation {
+        /**
+         * Kept at its estimate from random pairs (nearly all non-matches). Only right when λ is the population's
+         * prior: with λ fitted on blocked candidates it over-merges (blocking makes candidates agree).
+         */
+        RANDOM_PAIRS,
+        /** Started from random pairs, then re-estimated by EM on the candidate pairs together with m and λ. */
+        EXPECTATION_MAXIMIZATION
     }
 
     private ExpectationMaximization() {}
@@ -61,6 +94,10 @@ public final class ExpectationMaximization {
             throw new IdentityException(IdentityErrorCode.MATCHING_FAILED, "At most 15 comparisons, got " + count);
         }
         double[][] u = randomU(records, comparisons, scope, settings);
+        double[][] priorU = new double[count][];
+        for (int c = 0; c < count; c++) {
+            priorU[c] = u[c].clone();
+        }
         double[][] m = new double[count][];
         for (int c = 0; c < count; c++) {
             int levels = comparisons.get(c).levels();
@@ -70,6 +107,10 @@ public final class ExpectationMaximization {
             for (int l = 1; l < levels; l++) {
                 m[c][l] = rest / (levels - 1);
             }
+        }
+        double[][] priorM = new double[count][];
+        for (int c = 0; c < count; c++) {
+            priorM[c] = m[c].clone();
         }
         Map<Long, int[]> patterns = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
@@ -123,8 +164,16 @@ public final class ExpectationMaximization {
             }
             double change = 0;
             for (int c = 0; c < count; c++) {
+                for (int l = 0; l < newM[c].length; l++) {
+                    newM[c][l] += settings.priorPairs() * priorM[c][l];
+                    newU[c][l] += settings.priorPairs() * priorU[c][l];
+                }
                 normalise(newM[c]);
-                normalise(newU[c]);
+                if (settings.uEstimation() == UEstimation.RANDOM_PAIRS) {
+                    newU[c] = u[c];
+                } else {
+                    normalise(newU[c]);
+                }
                 for (int l = 0; l < newM[c].length; l++) {
                     change = Math.max(change, Math.abs(newM[c][l] - m[c][l]));
                     change = Math.max(change, Math.abs(newU[c][l] - u[c][l]));

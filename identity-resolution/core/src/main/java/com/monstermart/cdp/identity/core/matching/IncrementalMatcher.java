@@ -110,8 +110,11 @@ public final class IncrementalMatcher {
                     && other.source().equals(record.source())) {
                 continue;
             }
-            ScoredPair score = current.score(record, other);
-            MatchDecision decision = settings.thresholds().decide(score.probability());
+            int[] levels = current.levels(record, other);
+            double weight = current.weight(levels);
+            ScoredPair score = new ScoredPair(
+                    record.id(), other.id(), MatchModel.probabilityOf(weight), weight, current.explain(levels));
+            MatchDecision decision = settings.decide(score.probability(), levels);
             if (decision != MatchDecision.NON_MATCH) {
                 out.add(new Candidate(other, score, decision));
             }

@@ -9,6 +9,8 @@ import java.util.List;
  * links are assigned and how the model is estimated.
  *
  * @param maxBlockSize blocks larger than this are skipped in batch blocking (and capped in incremental lookups)
+ * @param vetoFields fields whose disagreement (their last level, "else") makes a pair a non-match whatever else
+ *     agrees: two different first names or dates of birth at one address are two people of a household
  */
 public record MatchSettings(
         List<Comparison> comparisons,
@@ -17,8 +19,10 @@ public record MatchSettings(
         int maxBlockSize,
         MatchThresholds thresholds,
         Assignment assignment,
-        ExpectationMaximization.Settings estimation) {
+        ExpectationMaximization.Settings estimation,
+        List<String> vetoFields) {
     public MatchSettings {
+        vetoFields = List.copyOf(vetoFields);
         comparisons = List.copyOf(comparisons);
         blocking = List.copyOf(blocking);
         requireNonNull(scope, "scope is null");
@@ -42,11 +46,13 @@ public record MatchSettings(
     }
 
     public MatchSettings withThresholds(MatchThresholds newThresholds) {
-        return new MatchSettings(comparisons, blocking, scope, maxBlockSize, newThresholds, assignment, estimation);
+        return new MatchSettings(
+                comparisons, blocking, scope, maxBlockSize, newThresholds, assignment, estimation, vetoFields);
     }
 
     public MatchSettings withAssignment(Assignment newAssignment) {
-        return new MatchSettings(comparisons, blocking, scope, maxBlockSize, thresholds, newAssignment, estimation);
+        return new MatchSettings(
+                comparisons, blocking, scope, maxBlockSize, thresholds, newAssignment, estimation, vetoFields);
     }
 
     /**
@@ -74,6 +80,22 @@ public record MatchSettings(
                 500,
                 MatchThresholds.defaults(),
                 Assignment.ALL_PAIRS,
-                ExpectationMaximization.Settings.defaults());
+                ExpectationMaximization.Settings.defaults(),
+                List.of("given_name", "date_of_birth"));
+    }
+
+    /** The decision for a pair: the thresholds', except that a vetoed disagreement makes it a non-match. */
+    public MatchDecision decide(double probability, int[] levels) {
+        MatchDecision decision = thresholds.decide(probability);
+        if (decision == MatchDecision.NON_MATCH || vetoFields.isEmpty()) {
+            return decision;
+        }
+        for (int c = 0; c < comparisons.size(); c++) {
+            Comparison comparison = comparisons.get(c);
+            if (levels[c] == comparison.levels() - 1 && vetoFields.contains(comparison.field())) {
+                return MatchDecision.NON_MATCH;
+            }
+        }
+        return decision;
     }
 }

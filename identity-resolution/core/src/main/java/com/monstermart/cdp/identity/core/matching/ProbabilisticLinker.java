@@ -74,7 +74,7 @@ public final class ProbabilisticLinker {
                 if (taken.contains(left) || taken.contains(right)) {
                     continue;
                 }
-                if (settings.thresholds().decide(scored.probability()) == MatchDecision.MATCH) {
+                if (settings.decide(scored.probability(), scored.levels()) == MatchDecision.MATCH) {
                     taken.add(left);
                     taken.add(right);
                 }
@@ -85,7 +85,10 @@ public final class ProbabilisticLinker {
                     scored.probability(),
                     scored.weight(),
                     model.explain(scored.levels()));
-            (settings.thresholds().decide(scored.probability()) == MatchDecision.MATCH ? matches : reviews).add(pair);
+            MatchDecision decision = settings.decide(scored.probability(), scored.levels());
+            if (decision != MatchDecision.NON_MATCH) {
+                (decision == MatchDecision.MATCH ? matches : reviews).add(pair);
+            }
         }
         return new Result(model, pairs.length, matches, reviews);
     }

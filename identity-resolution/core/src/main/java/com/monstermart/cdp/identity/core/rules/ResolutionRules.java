@@ -95,10 +95,19 @@ public final class ResolutionRules {
                                 "null@null.com",
                                 "none@none.com",
                                 "customer@monstermart.example"),
-                        List.of("^(test|noreply|no-reply|donotreply|do-not-reply)@.*$")));
+                        List.of(
+                                "^(test|noreply|no-reply|donotreply|do-not-reply)@.*$",
+                                "^(no-?email|no-?mail|none|null|nobody|unknown|na|n-a)@.*$")));
         rules.put(
                 IdentifierType.PHONE,
-                new IdentifierRule(IdentifierType.PHONE, 70, 3, Optional.empty(), Set.of(), List.of()));
+                new IdentifierRule(
+                        IdentifierType.PHONE,
+                        70,
+                        3,
+                        Optional.empty(),
+                        Set.of(),
+                        // fictional ranges reserved for drama and examples: UK 07700 900xxx, North America 555-01xx
+                        List.of("^\\+447700900\\d{3}$", "^\\+1\\d{3}55501\\d{2}$")));
         rules.put(
                 IdentifierType.DEVICE_ID,
                 new IdentifierRule(IdentifierType.DEVICE_ID, 50, 10, Optional.empty(), Set.of(), placeholders));

@@ -80,7 +80,8 @@ public final class Febrl {
                 1_000,
                 MatchThresholds.defaults(),
                 MatchSettings.Assignment.ONE_TO_ONE,
-                ExpectationMaximization.Settings.defaults());
+                ExpectationMaximization.Settings.defaults(),
+                List.of());
     }
 
     /** Precision, recall and F1 of predicted links against the truth (rec-N-org ↔ rec-N-dup-0). */

@@ -91,7 +91,8 @@ class MatchingTest {
                 1000,
                 new MatchThresholds(0.9, 0.5),
                 MatchSettings.Assignment.ONE_TO_ONE,
-                ExpectationMaximization.Settings.defaults());
+                ExpectationMaximization.Settings.defaults(),
+                List.of());
 
         ProbabilisticLinker.Result result = new ProbabilisticLinker(settings).link(records);
 
