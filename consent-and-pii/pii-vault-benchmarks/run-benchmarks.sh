@@ -2,6 +2,7 @@
 # Runs the PII vault benchmarks from the built module (./mvnw -pl consent-and-pii/pii-vault-benchmarks -am install).
 #   run-benchmarks.sh [JMH options]       e.g. run-benchmarks.sh FieldEncryptionBenchmark -p size=32
 #   run-benchmarks.sh size [subjects]     key store size per subject (default 1,000,000 subjects)
+#   run-benchmarks.sh propagation [n]     time until another process reads a shredded value as erased
 # Benchmarks that need PostgreSQL or Kafka use the running ./cdp up stack, or start a private one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,5 +18,9 @@ flags=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow 
 if [[ "${1:-}" == "size" ]]; then
   shift
   exec "$java" "${flags[@]}" -cp "$classpath" com.monstermart.cdp.pii.vault.benchmarks.KeyStoreSizeHarness "$@"
+fi
+if [[ "${1:-}" == "propagation" ]]; then
+  shift
+  exec "$java" "${flags[@]}" -cp "$classpath" com.monstermart.cdp.pii.vault.benchmarks.ShredPropagationHarness "$@"
 fi
 exec "$java" "${flags[@]}" -cp "$classpath" org.openjdk.jmh.Main -jvmArgsAppend "-Dcdp.home=$root" "$@"
