@@ -222,6 +222,65 @@ class DistributionTest {
         assertThat(mean).isCloseTo(expected, within(0.35 * expected));
     }
 
+    @Test
+    void categoryMixFollowsTheSeasonality() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, long[]> halloweenByMonth = new HashMap<>();
+        try (Stream<Path> files = Files.list(settings.segmentDirectory())) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.contains("\"Order Completed\"")) {
+                        continue;
+                    }
+                    JsonNode event = mapper.readTree(line);
+                    String month = event.get("timestamp").asText().substring(0, 7);
+                    long[] counts = halloweenByMonth.computeIfAbsent(month, key -> new long[2]);
+                    for (JsonNode product : event.get("properties").get("products")) {
+                        String category = product.get("category").asText();
+                        counts[0] +=
+                                category.equals("home.decor.halloween") || category.equals("apparel.costume") ? 1 : 0;
+                        counts[1]++;
+                    }
+                }
+            }
+        }
+        double august =
+                halloweenByMonth.get("2026-08")[0] / (double) halloweenByMonth.get("2026-08")[1];
+        double october =
+                halloweenByMonth.get("2026-10")[0] / (double) halloweenByMonth.get("2026-10")[1];
+        double expected = expectedHalloweenShare(10) / expectedHalloweenShare(8);
+        assertThat(expected).isGreaterThan(1.15);
+        assertThat(october / august).isBetween(expected * 0.8, expected * 1.25);
+    }
+
+    /** The share of Halloween categories in the demand of a month of 2026 by the seasonality formula. */
+    private static double expectedHalloweenShare(int month) {
+        com.monstermart.cdp.demoworld.core.Catalogue catalogue = com.monstermart.cdp.demoworld.core.Catalogue.generate(
+                settings.seed(),
+                settings.customers(),
+                settings.start().toEpochMilli(),
+                settings.end().toEpochMilli());
+        double sum = 0;
+        int days = java.time.YearMonth.of(2026, month).lengthOfMonth();
+        for (int day = 1; day <= days; day++) {
+            long noon = java.time.LocalDate.of(2026, month, day).toEpochDay() * 86_400_000L + 43_200_000L;
+            double halloween = 0;
+            double total = 0;
+            for (com.monstermart.cdp.demoworld.core.Catalogue.Category category : catalogue.categories()) {
+                double demand = category.share()
+                        * com.monstermart.cdp.demoworld.core.Catalogue.demandMultiplier(
+                                category, noon, settings.start().toEpochMilli());
+                total += demand;
+                if (category.code().equals("home.decor.halloween")
+                        || category.code().equals("apparel.costume")) {
+                    halloween += demand;
+                }
+            }
+            sum += halloween / total;
+        }
+        return sum / days;
+    }
+
     private static long count(String outcome) {
         return sessions.stream().filter(s -> s.get("outcome").equals(outcome)).count();
     }

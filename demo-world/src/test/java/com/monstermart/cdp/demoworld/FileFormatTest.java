@@ -209,6 +209,65 @@ class FileFormatTest {
     }
 
     @Test
+    void everyFileRecordHasItsTruePerson() throws IOException {
+        Map<String, Set<String>> truth = new HashMap<>();
+        for (Map<String, String> record :
+                TruthFiles.read(settings.truthDirectory().resolve("records.csv"))) {
+            truth.computeIfAbsent(record.get("source"), key -> new HashSet<>()).add(record.get("record_id"));
+        }
+        Set<String> sessions = new HashSet<>();
+        for (Map<String, String> session :
+                TruthFiles.read(settings.truthDirectory().resolve("sessions.csv"))) {
+            sessions.add(session.get("session_id"));
+        }
+        for (Path file : drops("rees46-events-")) {
+            String text =
+                    new String(new GZIPInputStream(Files.newInputStream(file)).readAllBytes(), StandardCharsets.UTF_8);
+            for (Map<String, String> row : TruthFiles.parse(text)) {
+                assertThat(truth.get("app.user_id")).contains(row.get("user_id"));
+                if (!row.get("user_session").isEmpty()) {
+                    assertThat(sessions).contains(row.get("user_session"));
+                }
+            }
+        }
+        for (Path file : drops("electronics-purchases-")) {
+            for (Map<String, String> row : TruthFiles.read(file)) {
+                assertThat(truth.get("marketplace.user_id")).contains(row.get("user_id"));
+                assertThat(truth.get("marketplace.orders")).contains(row.get("order_id"));
+            }
+        }
+        for (Path file : drops("online-retail-ii-")) {
+            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            for (Map<String, String> row : TruthFiles.parse(text)) {
+                assertThat(truth.get("catalogue.invoices")).contains(row.get("Invoice"));
+                String customer = row.get("Customer ID").replace(".0", "");
+                if (!customer.isEmpty()) {
+                    assertThat(truth.get("catalogue.customer_id")).contains(customer);
+                }
+            }
+        }
+        for (Path file : drops("cs-tickets-")) {
+            for (Map<String, String> row : TruthFiles.read(file)) {
+                assertThat(truth.get("cs.tickets")).contains(row.get("ticket_id"));
+            }
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        try (Stream<Path> files = Files.list(settings.segmentDirectory())) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    JsonNode event = mapper.readTree(line);
+                    assertThat(truth.get("web.anonymous_id"))
+                            .contains(event.get("anonymousId").asText());
+                    if (event.has("userId")) {
+                        assertThat(truth.get("shop.customers"))
+                                .contains(event.get("userId").asText());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void phoneNumbersParseInTheirCountry() {
         PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
         int checked = 0;
