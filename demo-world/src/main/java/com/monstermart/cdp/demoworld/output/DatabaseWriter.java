@@ -246,13 +246,26 @@ public final class DatabaseWriter implements AutoCloseable {
     private DemoWorldException failed(String what, SQLException e) {
         return new DemoWorldException(
                 DemoWorldErrorCode.DATABASE_FAILED,
-                "Cannot %s in the %s database at %s: %s (check that the server runs and the user may create tables)"
-                        .formatted(
-                                what,
-                                database.name().toLowerCase(java.util.Locale.ROOT),
-                                target.jdbcUrl(),
-                                e.getMessage()),
+                "Cannot %s in the %s database at %s: %s (SQLState %s; check that the server runs and the user may"
+                                .formatted(
+                                        what,
+                                        database.name().toLowerCase(java.util.Locale.ROOT),
+                                        target.jdbcUrl(),
+                                        firstLine(e.getMessage()),
+                                        e.getSQLState())
+                        + " create tables)",
                 e);
+    }
+
+    /** The driver's first line only: its details may quote row values (personal data). */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int detail = line.indexOf("Detail:");
+        return (detail < 0 ? line : line.substring(0, detail)).strip();
     }
 
     @Override
