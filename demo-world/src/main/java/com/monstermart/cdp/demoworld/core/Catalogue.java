@@ -283,7 +283,7 @@ public final class Catalogue {
             String brand = rng.pick(category.brands());
             String name = brand + " " + rng.pick(adjectives) + " " + rng.pick(category.nouns()) + " "
                     + (char) ('A' + rng.nextInt(26)) + (10 + rng.nextInt(990));
-            long price = Math.max(99, Math.round(category.medianPrice() * Math.exp(0.5 * rng.normal()) * 100));
+            long price = Math.max(99, Math.round(category.medianPrice() * StrictMath.exp(0.5 * rng.normal()) * 100));
             price = Math.max(99, price / 100 * 100 - 1);
             long createdAt = start - (long) (rng.uniform(30, 1500) * Times.DAY);
             int changes = rng.poisson((end - start) / (double) Times.DAY / 45.0);
@@ -298,7 +298,7 @@ public final class Catalogue {
                 double factor = rng.chance(0.6) ? rng.uniform(0.75, 0.95) : rng.uniform(1.03, 1.15);
                 prices[c + 1] = Math.max(99, Math.round(price * factor / 100.0) * 100 - 1);
             }
-            double popularity = 1.0 / Math.pow(1 + rng.nextInt(50), 0.8);
+            double popularity = 1.0 / StrictMath.pow(1 + rng.nextInt(50), 0.8);
             products.add(new Product(
                     i,
                     1_000_001L + i,
@@ -325,8 +325,9 @@ public final class Catalogue {
     /** The seasonal and trend multiplier of a category's demand at this time. */
     public static double demandMultiplier(Category category, long millis, long start) {
         double day = Times.dayOfYear(millis);
-        double seasonal =
-                1 + category.seasonalAmplitude() * Math.cos(2 * Math.PI * (day - category.peakDayOfYear()) / 365.25);
+        double seasonal = 1
+                + category.seasonalAmplitude()
+                        * StrictMath.cos(2 * Math.PI * (day - category.peakDayOfYear()) / 365.25);
         double years = (millis - start) / (365.25 * Times.DAY);
         return Math.max(0.05, seasonal) * (1 + category.annualTrend() * years);
     }

@@ -96,7 +96,7 @@ public final class Propensity {
     }
 
     static double logValue(double cartValue) {
-        return Math.log(Math.max(1.0, cartValue) / 50.0);
+        return StrictMath.log(Math.max(1.0, cartValue) / 50.0);
     }
 
     public double bounce(Features f) {
@@ -131,11 +131,11 @@ public final class Propensity {
     }
 
     public static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+        return 1.0 / (1.0 + StrictMath.exp(-x));
     }
 
     public static double logit(double p) {
-        return Math.log(p / (1 - p));
+        return StrictMath.log(p / (1 - p));
     }
 
     /** The whole function, for the truth files. */

@@ -57,21 +57,21 @@ public final class Rng {
     }
 
     public double exponential(double rate) {
-        return -Math.log(1.0 - random.nextDouble()) / rate;
+        return -StrictMath.log(1.0 - random.nextDouble()) / rate;
     }
 
     public double normal() {
         // Box-Muller, so the draw does not depend on JDK internals.
         double u1 = 1.0 - random.nextDouble();
         double u2 = random.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+        return Math.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
     }
 
     /** Gamma with this shape and rate (mean shape / rate); Marsaglia and Tsang. */
     public double gamma(double shape, double rate) {
         if (shape < 1.0) {
             double u = 1.0 - random.nextDouble();
-            return gamma(shape + 1.0, rate) * Math.pow(u, 1.0 / shape);
+            return gamma(shape + 1.0, rate) * StrictMath.pow(u, 1.0 / shape);
         }
         double d = shape - 1.0 / 3.0;
         double c = 1.0 / Math.sqrt(9.0 * d);
@@ -84,7 +84,8 @@ public final class Rng {
             } while (v <= 0);
             v = v * v * v;
             double u = 1.0 - random.nextDouble();
-            if (u < 1.0 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1.0 - v + Math.log(v))) {
+            if (u < 1.0 - 0.0331 * x * x * x * x
+                    || StrictMath.log(u) < 0.5 * x * x + d * (1.0 - v + StrictMath.log(v))) {
                 return d * v / rate;
             }
         }
@@ -98,14 +99,14 @@ public final class Rng {
 
     /** Number of failures before the first success. */
     public int geometric(double successProbability) {
-        return (int) Math.floor(Math.log(1.0 - random.nextDouble()) / Math.log(1.0 - successProbability));
+        return (int) Math.floor(StrictMath.log(1.0 - random.nextDouble()) / StrictMath.log(1.0 - successProbability));
     }
 
     public int poisson(double mean) {
         if (mean > 50) {
             return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * normal()));
         }
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double product = random.nextDouble();
         int count = 0;
         while (product > limit) {
