@@ -1612,8 +1612,8 @@ public final class Simulation {
         }
     }
 
-    /** The app's user id for a shop account (the app requires a login). */
+    /** The app's user id: the shop account's id (the app requires a login to the shop account). */
     public static long appUserId(long customerId) {
-        return 512_000_000L + customerId;
+        return customerId;
     }
 }
