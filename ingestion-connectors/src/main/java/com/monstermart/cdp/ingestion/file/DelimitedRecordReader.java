@@ -84,7 +84,7 @@ final class DelimitedRecordReader implements RecordReader {
                 String field = fields.get(i);
                 values[i] = pattern.nullValues().contains(field.strip()) ? null : field;
             }
-            String key = "sha=%s/line=%d".formatted(fingerprint, splitter.line);
+            String key = "file=%s/sha=%s/line=%d".formatted(fileName, fingerprint, splitter.line);
             return new FileRecord(
                     FileRow.delimited(pattern.name(), columns, values, position, key, text),
                     null,

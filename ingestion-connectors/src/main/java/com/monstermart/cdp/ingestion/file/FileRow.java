@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A row of a file: CSV fields by header name, or a JSON object (nested fields as {@code a.b}). Positions are
- * {@code file=<name> line=<n>}; message keys {@code sha=<fingerprint>/line=<n>}, independent of the name.
+ * {@code file=<name> line=<n>}; message keys {@code file=<name>/sha=<fingerprint>/line=<n>}: the same file read again
+ * (after a crash, or when its state is rewound) keeps its message ids, and two files never share one.
  */
 final class FileRow implements SourceRow {
     private final String table;

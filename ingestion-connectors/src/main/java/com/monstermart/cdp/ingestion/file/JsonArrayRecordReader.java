@@ -101,7 +101,7 @@ final class JsonArrayRecordReader implements RecordReader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) JsonValues.fromJson(node, "$");
-        String key = "sha=%s/element=%d".formatted(fingerprint, records);
+        String key = "file=%s/sha=%s/element=%d".formatted(fileName, fingerprint, records);
         return new FileRecord(
                 FileRow.json(pattern.name(), values, position, key, text), null, position, text, 0, records);
     }

@@ -69,7 +69,7 @@ final class NdjsonRecordReader implements RecordReader {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> values = (Map<String, Object>) JsonValues.fromJson(node, "$");
-                String key = "sha=%s/line=%d".formatted(fingerprint, splitter.line);
+                String key = "file=%s/sha=%s/line=%d".formatted(fileName, fingerprint, splitter.line);
                 return new FileRecord(
                         FileRow.json(pattern.name(), values, position, key, text),
                         null,
