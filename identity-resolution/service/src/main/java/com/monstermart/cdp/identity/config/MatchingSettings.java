@@ -17,8 +17,4 @@ public interface MatchingSettings {
     /** Match probability at or above which (and below auto-merge) a pair goes to the review queue. */
     @WithDefault("0.80")
     double reviewThreshold();
-
-    /** Profiles in the index before the model is estimated from them by EM (before that: a conservative prior). */
-    @WithDefault("1000")
-    int minimumProfilesForEstimation();
 }

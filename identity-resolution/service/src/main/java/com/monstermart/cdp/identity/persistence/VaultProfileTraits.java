@@ -47,6 +47,8 @@ public final class VaultProfileTraits implements ProfileTraits {
     private final FieldReader reader;
     private final Clock clock;
     private final Map<UUID, GoldenRecord> cache = new ConcurrentHashMap<>();
+    /** Whether a profile has a row (absent = unknown). */
+    private final Map<UUID, Boolean> stored = new ConcurrentHashMap<>();
 
     public VaultProfileTraits(DataSource dataSource, PiiVault vault, Clock clock) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
@@ -66,8 +68,10 @@ public final class VaultProfileTraits implements ProfileTraits {
                         "SELECT record FROM identity.golden_records WHERE profile_id = ?")) {
             select.setObject(1, profileId);
             try (ResultSet rows = select.executeQuery()) {
-                GoldenRecord record = rows.next() ? decode(profileId, rows.getString(1)) : GoldenRecord.empty();
+                boolean found = rows.next();
+                GoldenRecord record = found ? decode(profileId, rows.getString(1)) : GoldenRecord.empty();
                 cache.put(profileId, record);
+                stored.put(profileId, found);
                 return record;
             }
         } catch (SQLException e) {
@@ -87,14 +91,24 @@ public final class VaultProfileTraits implements ProfileTraits {
             upsert.setTimestamp(3, Timestamp.from(clock.instant()));
             upsert.executeUpdate();
             cache.put(profileId, record);
+            stored.put(profileId, Boolean.TRUE);
         } catch (SQLException e) {
             throw PostgresForgetList.failure("write a golden record", e);
         }
     }
 
     @Override
+    public void prime(UUID profileId) {
+        cache.putIfAbsent(profileId, GoldenRecord.empty());
+        stored.putIfAbsent(profileId, Boolean.FALSE);
+    }
+
+    @Override
     public void remove(UUID profileId) {
         cache.remove(profileId);
+        if (Boolean.FALSE.equals(stored.remove(profileId))) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete =
                         connection.prepareStatement("DELETE FROM identity.golden_records WHERE profile_id = ?")) {
@@ -116,6 +130,7 @@ public final class VaultProfileTraits implements ProfileTraits {
                 GoldenRecord record = decode(id, rows.getString(2));
                 out.put(id, record);
                 cache.put(id, record);
+                stored.put(id, Boolean.TRUE);
             }
         } catch (SQLException e) {
             throw PostgresForgetList.failure("read the golden records", e);

@@ -38,6 +38,31 @@ public final class EventProtector {
         }
     }
 
+    /** Whether protecting this event encrypts anything (then its profile needs a key). */
+    public boolean encrypts(CanonicalEvent event, Map<IdentifierHint, Identifier> graphIdentifiers) {
+        for (IdentifierHint hint : event.identifiers()) {
+            if (!graphIdentifiers.containsKey(hint) && isPersonal(hint)) {
+                return true;
+            }
+        }
+        for (String[] path : paths) {
+            Object value =
+                    switch (path[0]) {
+                        case "traits" -> event.traits().get(path[1]);
+                        case "properties" -> event.properties().get(path[1]);
+                        case "context" ->
+                            path[1].equals("ip")
+                                    ? event.context().ip().orElse(null)
+                                    : event.context().extensions().get(path[1]);
+                        default -> null;
+                    };
+            if (value != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public ObjectNode protect(CanonicalEvent event, UUID profileId, Map<IdentifierHint, Identifier> graphIdentifiers) {
         ObjectNode root = EventJson.toTree(event);
         SubjectId subject = SubjectId.of(profileId.toString());

@@ -137,15 +137,38 @@ public final class ResolutionService {
             positions.add(i);
         }
         List<IdentityPipeline.Output> outputs = inputs.isEmpty() ? List.of() : pipeline.process(inputs);
+        // Per-subject keys, in one round trip, for the profiles whose events carry personal data (the vault skips
+        // subjects that have one).
+        Set<SubjectId> subjects = new HashSet<>();
+        Set<UUID> createdHere = new HashSet<>();
+        for (int j = 0; j < outputs.size(); j++) {
+            IdentityPipeline.Output output = outputs.get(j);
+            int i = positions.get(j);
+            if (output.profileId().isPresent() && eventProtector.encrypts(events.get(i), graphIds.get(i))) {
+                subjects.add(SubjectId.of(output.profileId().get().toString()));
+            }
+            for (IdentityChange change : output.changes()) {
+                if (change instanceof IdentityChange.ProfileCreated created) {
+                    createdHere.add(created.profileId());
+                }
+            }
+        }
+        if (!subjects.isEmpty()) {
+            vault.createKeys(subjects);
+        }
         List<Outgoing> records = new ArrayList<>();
         int merges = 0;
         for (int j = 0; j < outputs.size(); j++) {
             IdentityPipeline.Output output = outputs.get(j);
             for (IdentityChange change : output.changes()) {
                 if (change instanceof IdentityChange.ProfilesMerged merged) {
-                    vault.merge(
-                            SubjectId.of(merged.profileId().toString()),
-                            SubjectId.of(merged.merged().toString()));
+                    // A profile created and merged away within this batch never had a key: its events are published
+                    // under the survivor, and other consumers only ever saw it merged (the graph commit came first).
+                    if (!createdHere.contains(merged.merged())) {
+                        vault.merge(
+                                SubjectId.of(merged.profileId().toString()),
+                                SubjectId.of(merged.merged().toString()));
+                    }
                     merges++;
                 }
                 records.add(new Outgoing(changesTopic, change.profileId().toString(), json(ChangeMessages.of(change))));

@@ -119,10 +119,15 @@ public final class IdentityPipeline {
 
     private void mergeRecords(List<IdentityChange> changes) {
         for (IdentityChange change : changes) {
+            if (change instanceof IdentityChange.ProfileCreated created) {
+                traits.prime(created.profileId());
+            }
             if (change instanceof IdentityChange.ProfilesMerged merged) {
                 GoldenRecord survivor = traits.record(merged.profileId());
                 GoldenRecord loser = traits.record(merged.merged());
-                traits.save(merged.profileId(), survivorship.merge(survivor, loser));
+                if (!loser.traits().isEmpty()) {
+                    traits.save(merged.profileId(), survivorship.merge(survivor, loser));
+                }
                 traits.remove(merged.merged());
                 matcher.ifPresent(index -> index.remove(merged.merged().toString()));
             }

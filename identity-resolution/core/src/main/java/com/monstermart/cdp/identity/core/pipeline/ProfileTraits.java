@@ -12,6 +12,9 @@ public interface ProfileTraits {
 
     void remove(UUID profileId);
 
+    /** Tells the store a profile was just created and has no record yet (saves a read). */
+    default void prime(UUID profileId) {}
+
     /** Every record (batch matching). */
     Map<UUID, GoldenRecord> all();
 }
