@@ -157,6 +157,7 @@ public final class ResolutionService {
             vault.createKeys(subjects);
         }
         List<Outgoing> records = new ArrayList<>();
+        List<IdentityChange.ProfilesMerged> vaultMerges = new ArrayList<>();
         int merges = 0;
         for (int j = 0; j < outputs.size(); j++) {
             IdentityPipeline.Output output = outputs.get(j);
@@ -165,9 +166,7 @@ public final class ResolutionService {
                     // A profile created and merged away within this batch never had a key: its events are published
                     // under the survivor, and other consumers only ever saw it merged (the graph commit came first).
                     if (!createdHere.contains(merged.merged())) {
-                        vault.merge(
-                                SubjectId.of(merged.profileId().toString()),
-                                SubjectId.of(merged.merged().toString()));
+                        vaultMerges.add(merged);
                     }
                     merges++;
                 }
@@ -188,6 +187,12 @@ public final class ResolutionService {
                     profileId.toString(),
                     json(eventProtector.protect(events.get(i), profileId, graphIds.get(i)))));
         }
+        // One vault transaction per merge (the vault has no batch merge): run them side by side; order does not matter
+        // (a ring covers the subjects merged into it, transitively).
+        vaultMerges.parallelStream()
+                .forEach(merged -> vault.merge(
+                        SubjectId.of(merged.profileId().toString()),
+                        SubjectId.of(merged.merged().toString())));
         return new Result(records, fates, invalid, blocked, merges);
     }
 
