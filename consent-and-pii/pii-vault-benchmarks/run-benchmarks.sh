@@ -3,6 +3,7 @@
 #   run-benchmarks.sh [JMH options]       e.g. run-benchmarks.sh FieldEncryptionBenchmark -p size=32
 #   run-benchmarks.sh size [subjects]     key store size per subject (default 1,000,000 subjects)
 #   run-benchmarks.sh propagation [n]     time until another process reads a shredded value as erased
+#   run-benchmarks.sh per-core            warm encrypt/decrypt per CPU-second (robust on a busy machine)
 # Benchmarks that need PostgreSQL or Kafka use the running ./cdp up stack, or start a private one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -18,6 +19,10 @@ flags=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow 
 if [[ "${1:-}" == "size" ]]; then
   shift
   exec "$java" "${flags[@]}" -cp "$classpath" com.monstermart.cdp.pii.vault.benchmarks.KeyStoreSizeHarness "$@"
+fi
+if [[ "${1:-}" == "per-core" ]]; then
+  shift
+  exec "$java" "${flags[@]}" -cp "$classpath" com.monstermart.cdp.pii.vault.benchmarks.PerCoreThroughputHarness "$@"
 fi
 if [[ "${1:-}" == "propagation" ]]; then
   shift

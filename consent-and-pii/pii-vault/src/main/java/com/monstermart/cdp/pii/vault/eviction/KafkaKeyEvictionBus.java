@@ -37,7 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Eviction notices on the Kafka topic {@code cdp.privacy.commands} (JSON, {@code "type": "pii-vault.evict-keys"}).
  * Every process reads every partition from the end, without a consumer group, so each one sees every notice sent
- * after it started; messages of other types on the topic are ignored.
+ * after it started by another process (its own it skips: the vault evicted before publishing); messages of other
+ * types on the topic are ignored.
  */
 public final class KafkaKeyEvictionBus implements KeyEvictionBus {
     /** The platform's privacy command topic. */
@@ -149,7 +150,11 @@ public final class KafkaKeyEvictionBus implements KeyEvictionBus {
     private void deliver(String value) {
         EvictionNotice notice;
         try {
-            notice = parse(value);
+            JsonNode message = read(value);
+            if (message == null || origin.equals(message.path("origin").asText())) {
+                return; // the publishing vault evicted before it published
+            }
+            notice = notice(message);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Ignoring an unreadable message on {0}", topic);
             return;
@@ -181,16 +186,23 @@ public final class KafkaKeyEvictionBus implements KeyEvictionBus {
 
     /** The notice in a message, or null for another type of message. */
     static EvictionNotice parse(String value) {
+        JsonNode message = read(value);
+        return message == null ? null : notice(message);
+    }
+
+    private static JsonNode read(String value) {
         if (value == null) {
             return null;
         }
-        JsonNode message;
         try {
-            message = JSON.readTree(value);
+            return JSON.readTree(value);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not JSON", e);
         }
-        if (message == null || !MESSAGE_TYPE.equals(message.path("type").asText())) {
+    }
+
+    private static EvictionNotice notice(JsonNode message) {
+        if (!MESSAGE_TYPE.equals(message.path("type").asText())) {
             return null;
         }
         Set<KeyId> keyIds = new HashSet<>();

@@ -8,7 +8,10 @@ import java.util.function.Consumer;
  * lost broadcast delays eviction by at most the poll interval.
  */
 public interface KeyEvictionBus extends AutoCloseable {
-    /** Sends a notice to every subscribed process (this one included). Never throws for delivery problems. */
+    /**
+     * Sends a notice to every other subscribed process (whether the publishing one hears its own notice depends on the
+     * implementation: the vault evicts locally before publishing). Never throws for delivery problems.
+     */
     void publish(EvictionNotice notice);
 
     /** Calls {@code listener} for every notice received from now on, on the bus's own thread. */
