@@ -1,9 +1,7 @@
 package com.monstermart.cdp.pii.vault;
 
-import com.monstermart.cdp.pii.vault.api.KeyId;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
 import java.util.List;
-import java.util.Set;
 
 /** A subject's cached key ring: its own key (if it has one) and the keys of subjects merged into it. Immutable. */
 final class KeyRing {
@@ -35,24 +33,7 @@ final class KeyRing {
         return null;
     }
 
-    boolean holdsAnyKey(Set<KeyId> keyIds) {
-        for (RingKey key : keys) {
-            if (keyIds.contains(key.id)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean holdsAnySubject(Set<SubjectId> subjects) {
-        if (subjects.contains(subject)) {
-            return true;
-        }
-        for (RingKey key : keys) {
-            if (subjects.contains(key.owner)) {
-                return true;
-            }
-        }
-        return false;
+    List<RingKey> keys() {
+        return List.of(keys);
     }
 }

@@ -301,11 +301,9 @@ public final class TinkPiiVault implements PiiVault {
     @Override
     public void merge(SubjectId surviving, SubjectId merged) {
         checkPair(surviving, merged);
-        if (store.link(surviving, merged)) {
-            EvictionNotice notice = EvictionNotice.subjects(Set.of(surviving));
-            evict(notice);
-            bus.publish(notice);
-        }
+        // No eviction anywhere: a ring only grows, and a ring that lacks the key a ciphertext names is re-read once
+        // before decryption fails. (Identity resolution merges often; evicting would scan every process's cache.)
+        store.link(surviving, merged);
     }
 
     @Override
@@ -425,7 +423,7 @@ public final class TinkPiiVault implements PiiVault {
         if (notice.isEmpty()) {
             return;
         }
-        cache.evictIf(ring -> ring.holdsAnyKey(notice.keyIds()) || ring.holdsAnySubject(notice.subjects()));
+        cache.evict(notice.keyIds(), notice.subjects());
     }
 
     /** Reads new key events and evicts what they name; drops the whole cache when polls failed for too long. */
@@ -452,6 +450,7 @@ public final class TinkPiiVault implements PiiVault {
                     }
                 } while (events.size() == EVENT_BATCH);
                 lastSuccessfulPollNanos = System.nanoTime();
+                cache.compactIndex();
             } catch (RuntimeException e) {
                 Duration failingFor = Duration.ofNanos(System.nanoTime() - lastSuccessfulPollNanos);
                 if (failingFor.compareTo(settings.eventPollMaximumStaleness()) >= 0) {
