@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.monstermart.cdp.pii.vault.api.KeyId;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,30 @@ final class KeyRingCache {
             return ring;
         }
         return load(subject, loader);
+    }
+
+    /** The cached ring, or null. */
+    KeyRing peek(SubjectId subject) {
+        return cache.getIfPresent(subject);
+    }
+
+    /** Loads many rings afresh with one call of {@code loader}; published unless an eviction ran meanwhile. */
+    Map<SubjectId, KeyRing> loadAll(
+            Collection<SubjectId> subjects, Function<Collection<SubjectId>, Map<SubjectId, KeyRing>> loader) {
+        long before = generation.get();
+        Map<SubjectId, KeyRing> rings = loader.apply(subjects);
+        lock.readLock().lock();
+        try {
+            if (generation.get() == before) {
+                rings.forEach((subject, ring) -> {
+                    index(subject, ring);
+                    cache.put(subject, ring);
+                });
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return rings;
     }
 
     /** Loads afresh, replacing any cached ring. */

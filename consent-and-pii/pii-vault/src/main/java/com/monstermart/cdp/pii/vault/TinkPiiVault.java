@@ -20,6 +20,7 @@ import com.monstermart.cdp.pii.vault.api.PiiVaultException;
 import com.monstermart.cdp.pii.vault.api.ShredReceipt;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
+import com.monstermart.cdp.pii.vault.api.SubjectMerge;
 import com.monstermart.cdp.pii.vault.eviction.EvictionNotice;
 import com.monstermart.cdp.pii.vault.eviction.KeyEvictionBus;
 import com.monstermart.cdp.pii.vault.kek.KekRing;
@@ -35,8 +36,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -184,8 +187,18 @@ public final class TinkPiiVault implements PiiVault {
     }
 
     private KeyRing loadRing(SubjectId subject) {
+        return toRing(subject, store.ring(subject));
+    }
+
+    private Map<SubjectId, KeyRing> loadRings(Collection<SubjectId> subjects) {
+        Map<SubjectId, KeyRing> rings = new LinkedHashMap<>();
+        store.rings(subjects).forEach((subject, stored) -> rings.put(subject, toRing(subject, stored)));
+        return rings;
+    }
+
+    private KeyRing toRing(SubjectId subject, List<StoredKey> ring) {
         List<RingKey> keys = new ArrayList<>();
-        for (StoredKey stored : store.ring(subject)) {
+        for (StoredKey stored : ring) {
             if (stored.wrapped().isPresent()) {
                 WrappedKey wrapped = stored.wrapped().get();
                 keys.add(RingKey.live(
@@ -307,6 +320,13 @@ public final class TinkPiiVault implements PiiVault {
     }
 
     @Override
+    public int mergeAll(Collection<SubjectMerge> merges) {
+        List<SubjectMerge> all = List.copyOf(requireNonNull(merges, "merges is null"));
+        // As for merge: no eviction.
+        return all.isEmpty() ? 0 : store.linkAll(all);
+    }
+
+    @Override
     public void unmerge(SubjectId surviving, SubjectId merged) {
         checkPair(surviving, merged);
         Optional<KeyEvent> event = store.unlink(surviving, merged);
@@ -393,6 +413,35 @@ public final class TinkPiiVault implements PiiVault {
             }
             created += store.insertAllIfAbsent(keys);
         }
+        return created;
+    }
+
+    @Override
+    public int prepareKeys(Collection<SubjectId> subjects) {
+        Set<SubjectId> wanted = new LinkedHashSet<>();
+        for (SubjectId subject : requireNonNull(subjects, "subjects is null")) {
+            KeyRing cached = cache.peek(requireNonNull(subject, "subject is null"));
+            if (cached == null || cached.own == null) {
+                wanted.add(subject);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        // Round trip 1: the rings of the subjects not cached with a key.
+        List<SubjectId> keyless = new ArrayList<>();
+        cache.loadAll(wanted, this::loadRings).forEach((subject, ring) -> {
+            if (ring.own == null) {
+                keyless.add(subject);
+            }
+        });
+        if (keyless.isEmpty()) {
+            return 0;
+        }
+        // Round trips 2 and 3: key ids, then one insert that skips subjects another process gave a key meanwhile.
+        int created = createKeys(keyless);
+        // Round trip 4: read back what won (ours, or a concurrent creator's key).
+        cache.loadAll(keyless, this::loadRings);
         return created;
     }
 

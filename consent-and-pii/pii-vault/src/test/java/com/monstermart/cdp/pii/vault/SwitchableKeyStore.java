@@ -5,13 +5,16 @@ import com.monstermart.cdp.pii.vault.api.PiiVaultErrorCode;
 import com.monstermart.cdp.pii.vault.api.PiiVaultException;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
+import com.monstermart.cdp.pii.vault.api.SubjectMerge;
 import com.monstermart.cdp.pii.vault.store.InMemorySubjectKeyStore;
 import com.monstermart.cdp.pii.vault.store.KeyEvent;
 import com.monstermart.cdp.pii.vault.store.NewKey;
 import com.monstermart.cdp.pii.vault.store.StoredKey;
 import com.monstermart.cdp.pii.vault.store.SubjectKeyStore;
 import com.monstermart.cdp.pii.vault.store.WrappedKey;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -35,6 +38,16 @@ final class SwitchableKeyStore implements SubjectKeyStore {
     @Override
     public List<StoredKey> ring(SubjectId subject) {
         return live().ring(subject);
+    }
+
+    @Override
+    public Map<SubjectId, List<StoredKey>> rings(Collection<SubjectId> subjects) {
+        return live().rings(subjects);
+    }
+
+    @Override
+    public int linkAll(Collection<SubjectMerge> merges) {
+        return live().linkAll(merges);
     }
 
     @Override

@@ -37,6 +37,22 @@ public interface PiiVault extends AutoCloseable {
      */
     void merge(SubjectId surviving, SubjectId merged);
 
+    /**
+     * {@link #merge} for many pairs at once, in one statement (one transaction): what identity resolution merged in one
+     * batch. Order does not matter (a ring covers the subjects merged into it, transitively); pairs recorded before are
+     * skipped. Idempotent.
+     *
+     * @return how many merges were newly recorded
+     */
+    default int mergeAll(Collection<SubjectMerge> merges) {
+        int recorded = 0;
+        for (SubjectMerge merge : merges) {
+            merge(merge.surviving(), merge.merged());
+            recorded++;
+        }
+        return recorded;
+    }
+
     /** Undoes {@link #merge}: the survivor's ring no longer covers {@code merged}'s keys, in every process. */
     void unmerge(SubjectId surviving, SubjectId merged);
 
@@ -59,6 +75,19 @@ public interface PiiVault extends AutoCloseable {
      * @return how many keys were created
      */
     int createKeys(Collection<SubjectId> subjects);
+
+    /**
+     * Gets many subjects ready for encryption at once (the subjects of one batch): their key rings are read in one
+     * round trip, keys are created in one statement for those that have none (exactly one key per subject survives
+     * concurrent first uses, as with {@link #encrypt}), and the rings are cached, so that encrypting for these
+     * subjects next makes no key store round trip while the cache keeps them. Erased subjects get no key: encrypting
+     * for them still fails with {@link PiiVaultErrorCode#SUBJECT_ERASED}.
+     *
+     * @return how many keys were created
+     */
+    default int prepareKeys(Collection<SubjectId> subjects) {
+        return createKeys(subjects);
+    }
 
     /**
      * Re-wraps every live subject key and index key with the primary key-encryption key. Data is not touched. Run it

@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import com.monstermart.cdp.pii.vault.api.KeyId;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
+import com.monstermart.cdp.pii.vault.api.SubjectMerge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +54,15 @@ public final class InMemorySubjectKeyStore implements SubjectKeyStore {
             }
         }
         return ring;
+    }
+
+    @Override
+    public synchronized Map<SubjectId, List<StoredKey>> rings(Collection<SubjectId> subjects) {
+        Map<SubjectId, List<StoredKey>> rings = new LinkedHashMap<>();
+        for (SubjectId subject : subjects) {
+            rings.put(subject, ring(subject));
+        }
+        return rings;
     }
 
     /** The subject, then every subject merged into it, breadth first, each once. */
@@ -140,6 +151,17 @@ public final class InMemorySubjectKeyStore implements SubjectKeyStore {
         }
         return links.computeIfAbsent(surviving, subject -> new LinkedHashSet<>())
                 .add(merged);
+    }
+
+    @Override
+    public synchronized int linkAll(Collection<SubjectMerge> merges) {
+        int recorded = 0;
+        for (SubjectMerge merge : merges) {
+            if (link(merge.surviving(), merge.merged())) {
+                recorded++;
+            }
+        }
+        return recorded;
     }
 
     @Override

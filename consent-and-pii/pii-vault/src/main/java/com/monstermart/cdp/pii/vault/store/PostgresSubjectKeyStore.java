@@ -7,6 +7,7 @@ import com.monstermart.cdp.pii.vault.api.PiiVaultErrorCode;
 import com.monstermart.cdp.pii.vault.api.PiiVaultException;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
+import com.monstermart.cdp.pii.vault.api.SubjectMerge;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +85,55 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
             return keys;
         } catch (SQLException e) {
             throw unavailable("read the key ring of subject " + subject, e);
+        }
+    }
+
+    /**
+     * Every requested subject's ring in one statement: the recursive walk starts from all of them at once (each row
+     * remembers its root), and the keys are probed through the hash index with an array, as in {@link #ring}.
+     */
+    @Override
+    public Map<SubjectId, List<StoredKey>> rings(Collection<SubjectId> subjects) {
+        Map<SubjectId, List<StoredKey>> rings = new LinkedHashMap<>();
+        for (SubjectId subject : subjects) {
+            rings.put(subject, new ArrayList<>());
+        }
+        if (rings.isEmpty()) {
+            return rings;
+        }
+        String sql = """
+                WITH RECURSIVE ring(root, subject_id) AS (
+                    SELECT s, s FROM unnest(CAST(? AS text[])) AS s
+                    UNION
+                    SELECT r.root, l.merged_subject_id
+                    FROM pii_vault.subject_link l JOIN ring r ON l.surviving_subject_id = r.subject_id
+                )
+                SELECT r.root, k.key_id, k.subject_id, k.kek_ref, k.wrapped_key, k.shredded_at
+                FROM ring r JOIN pii_vault.subject_key k ON k.subject_id = r.subject_id
+                WHERE k.subject_id = ANY (ARRAY(SELECT subject_id FROM ring))
+                """;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text",
+                            rings.keySet().stream().map(SubjectId::value).toArray(String[]::new)));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    SubjectId root = new SubjectId(rows.getString("root"));
+                    StoredKey key = storedKey(connection, rows);
+                    List<StoredKey> ring = rings.get(root);
+                    if (key.owner().equals(root)) {
+                        ring.addFirst(key);
+                    } else {
+                        ring.add(key);
+                    }
+                }
+            }
+            return rings;
+        } catch (SQLException e) {
+            throw unavailable("read the key rings of " + rings.size() + " subjects", e);
         }
     }
 
@@ -164,7 +216,10 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
                     """)) {
                 // One statement per KEK (normally one).
                 Map<String, List<NewKey>> byKek = new java.util.LinkedHashMap<>();
-                for (NewKey key : keys) {
+                // Sorted by subject, so that concurrent batches wait for each other in one order (no deadlock).
+                List<NewKey> sorted = new ArrayList<>(keys);
+                sorted.sort(java.util.Comparator.comparing(NewKey::subject));
+                for (NewKey key : sorted) {
                     byKek.computeIfAbsent(key.wrapped().kekId(), id -> new ArrayList<>())
                             .add(key);
                 }
@@ -290,6 +345,37 @@ public final class PostgresSubjectKeyStore implements SubjectKeyStore {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw unavailable("merge subject %s into %s".formatted(merged, surviving), e);
+        }
+    }
+
+    @Override
+    public int linkAll(Collection<SubjectMerge> merges) {
+        // Distinct and sorted, so that concurrent batches take the pairs' index entries in one order (no deadlock).
+        java.util.SortedSet<SubjectMerge> pairs = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(SubjectMerge::surviving).thenComparing(SubjectMerge::merged));
+        pairs.addAll(merges);
+        if (pairs.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO pii_vault.subject_link (surviving_subject_id, merged_subject_id)
+                        SELECT s, m FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS n(s, m)
+                        ON CONFLICT DO NOTHING
+                        """)) {
+            insert.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text",
+                            pairs.stream().map(pair -> pair.surviving().value()).toArray(String[]::new)));
+            insert.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text",
+                            pairs.stream().map(pair -> pair.merged().value()).toArray(String[]::new)));
+            return insert.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable("record " + pairs.size() + " merges", e);
         }
     }
 

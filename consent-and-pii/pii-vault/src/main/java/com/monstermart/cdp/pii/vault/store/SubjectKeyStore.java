@@ -3,7 +3,11 @@ package com.monstermart.cdp.pii.vault.store;
 import com.monstermart.cdp.pii.vault.api.KeyId;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
+import com.monstermart.cdp.pii.vault.api.SubjectMerge;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,6 +19,18 @@ public interface SubjectKeyStore {
 
     /** The subject's own key row (if any) first, then the rows of subjects merged into it, transitively. */
     List<StoredKey> ring(SubjectId subject);
+
+    /**
+     * {@link #ring} of many subjects in one round trip: every requested subject is a key of the result (an empty list
+     * when it has no key and nothing merged into it).
+     */
+    default Map<SubjectId, List<StoredKey>> rings(Collection<SubjectId> subjects) {
+        Map<SubjectId, List<StoredKey>> rings = new LinkedHashMap<>();
+        for (SubjectId subject : subjects) {
+            rings.put(subject, ring(subject));
+        }
+        return rings;
+    }
 
     /** Fresh key ids, unique in this store. */
     List<KeyId> allocateKeyIds(int count);
@@ -38,6 +54,17 @@ public interface SubjectKeyStore {
 
     /** Records a merge; returns false when it was recorded already. */
     boolean link(SubjectId surviving, SubjectId merged);
+
+    /** {@link #link} for many merges in one statement (one transaction); returns how many were newly recorded. */
+    default int linkAll(Collection<SubjectMerge> merges) {
+        int recorded = 0;
+        for (SubjectMerge merge : merges) {
+            if (link(merge.surviving(), merge.merged())) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
 
     /** Removes a merge and appends an unmerge event; empty when there was no such merge. */
     Optional<KeyEvent> unlink(SubjectId surviving, SubjectId merged);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.monstermart.cdp.pii.vault.api.KeyId;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
+import com.monstermart.cdp.pii.vault.api.SubjectMerge;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,65 @@ abstract class SubjectKeyStoreContractTest {
         assertThat(store.ring(top)).extracting(StoredKey::owner).containsExactlyInAnyOrder(top, middle, bottom);
         assertThat(store.ring(unrelated)).extracting(StoredKey::owner).containsExactly(unrelated);
         assertThat(store.ring(subject())).isEmpty();
+    }
+
+    @Test
+    void ringsOfManySubjectsInOneCallAreTheirSingleRings() {
+        SubjectId top = subject();
+        SubjectId middle = subject();
+        SubjectId bottom = subject();
+        SubjectId alone = subject();
+        SubjectId shredded = subject();
+        SubjectId keyless = subject();
+        for (SubjectId subject : List.of(top, middle, bottom, alone, shredded)) {
+            store.insertIfAbsent(newKey(subject, "kek-a"));
+        }
+        store.link(top, middle);
+        store.link(middle, bottom);
+        store.link(keyless, alone);
+        store.shred(shredded, REQUEST);
+        List<SubjectId> asked = List.of(top, middle, bottom, alone, shredded, keyless, subject());
+
+        Map<SubjectId, List<StoredKey>> rings = store.rings(asked);
+
+        assertThat(rings).containsOnlyKeys(asked);
+        for (SubjectId subject : asked) {
+            assertThat(rings.get(subject)).as("ring of %s", subject).hasSameElementsAs(store.ring(subject));
+            if (!store.ring(subject).isEmpty()) {
+                assertThat(rings.get(subject).getFirst())
+                        .isEqualTo(store.ring(subject).getFirst());
+            }
+        }
+        assertThat(rings.get(top)).extracting(StoredKey::owner).containsExactlyInAnyOrder(top, middle, bottom);
+        assertThat(rings.get(keyless)).extracting(StoredKey::owner).containsExactly(alone);
+        assertThat(store.rings(List.of())).isEmpty();
+    }
+
+    @Test
+    void linkingManyPairsAtOnceRecordsEachOnceInAnyOrder() {
+        SubjectId survivor = subject();
+        SubjectId first = subject();
+        SubjectId second = subject();
+        SubjectId third = subject();
+        for (SubjectId subject : List.of(survivor, first, second, third)) {
+            store.insertIfAbsent(newKey(subject, "kek-a"));
+        }
+        store.link(survivor, first);
+
+        int recorded = store.linkAll(List.of(
+                SubjectMerge.of(second, third),
+                SubjectMerge.of(survivor, first),
+                SubjectMerge.of(survivor, second),
+                SubjectMerge.of(survivor, second)));
+
+        assertThat(recorded).isEqualTo(2);
+        assertThat(store.linkAll(List.of(SubjectMerge.of(survivor, second)))).isZero();
+        assertThat(store.linkAll(List.of())).isZero();
+        assertThat(store.ring(survivor))
+                .extracting(StoredKey::owner)
+                .containsExactlyInAnyOrder(survivor, first, second, third);
+        assertThat(store.unlink(survivor, second)).isPresent();
+        assertThat(store.ring(survivor)).extracting(StoredKey::owner).containsExactlyInAnyOrder(survivor, first);
     }
 
     @Test
