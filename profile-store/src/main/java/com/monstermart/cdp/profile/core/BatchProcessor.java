@@ -144,7 +144,11 @@ public final class BatchProcessor {
         preload(fresh);
         for (InputRecord record : fresh) {
             switch (record) {
-                case EventRecord event -> applyEvent(event.event(), event.position());
+                case EventRecord event ->
+                    applyEvent(
+                            event.event(),
+                            event.position(),
+                            event.prepared().orElseGet(() -> eventRows.prepare(event.event(), event.position(), now)));
                 case ChangeRecord change -> applyChange(change.change(), change.position());
                 case Unreadable ignored -> throw new IllegalStateException("unreadable records are filtered above");
             }
@@ -278,12 +282,12 @@ public final class BatchProcessor {
 
     // ---------------------------------------------------------------------------------------------- applying
 
-    private void applyEvent(ResolvedEvent resolved, StreamPosition position) {
+    private void applyEvent(ResolvedEvent resolved, StreamPosition position, InputRecord.PreparedEvent prepared) {
         events++;
         CanonicalEvent event = resolved.event();
-        String propertiesJson = Json.write(event.properties());
+        String propertiesJson = prepared.propertiesJson();
         if (watermarks.isNew(ProfileStoreTables.EVENTS, position)) {
-            sink.append(eventRows.row(resolved, position, now, propertiesJson));
+            sink.append(prepared.row());
             eventRowCount++;
         }
         ProfileEntry target = target(resolved.profileId());

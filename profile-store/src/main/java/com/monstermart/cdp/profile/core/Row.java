@@ -48,10 +48,28 @@ public final class Row {
         public TableDefinition table() {
             return table;
         }
+
+        /** The position of a column in rows of this layout. */
+        public int position(String column) {
+            Integer position = positions.get(column);
+            if (position == null) {
+                throw new IllegalArgumentException("Table %s has no column %s".formatted(table.name(), column));
+            }
+            return position;
+        }
     }
 
     public TableDefinition table() {
         return table;
+    }
+
+    /**
+     * Sets the column at a position of {@link Layout#position}: the fast path for rows built in bulk. The value must
+     * have the column's Java type (checked only by {@link #set(String, Object)}).
+     */
+    public Row set(int position, Object value) {
+        values[position] = value;
+        return this;
     }
 
     /** Sets a column; null leaves it empty. */

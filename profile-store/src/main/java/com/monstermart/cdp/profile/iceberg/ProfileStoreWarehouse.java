@@ -37,7 +37,10 @@ public final class ProfileStoreWarehouse implements AutoCloseable {
             TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true",
             TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "20",
             TableProperties.MANIFEST_MIN_MERGE_COUNT, "50",
-            TableProperties.COMMIT_NUM_RETRIES, "8");
+            TableProperties.COMMIT_NUM_RETRIES, "8",
+            // Small dictionaries: low-cardinality columns (type, event, source, currency) keep dictionary encoding,
+            // high-cardinality ones (ids, JSON) fall back to plain early instead of hashing every value.
+            TableProperties.PARQUET_DICT_SIZE_BYTES, "262144");
 
     private final JdbcCatalog catalog;
     private final IcebergSettings settings;

@@ -97,7 +97,7 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
         this.lock = requireNonNull(lock, "lock is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.decoder = new InputDecoder(settings.eventsTopic(), settings.changesTopic());
+        this.decoder = new InputDecoder(settings.eventsTopic(), settings.changesTopic(), eventRows, clock);
         this.messageIds = new MessageIdIndex(settings.messageIndexCapacity());
     }
 
@@ -208,10 +208,12 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
             if (records.isEmpty()) {
                 continue;
             }
-            List<InputRecord> decoded = new ArrayList<>(records.count());
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                decoded.add(decoder.decode(record.topic(), record.partition(), record.offset(), record.value()));
-            }
+            List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>(records.count());
+            records.forEach(polled::add);
+            // Decoding and building event rows is stateless: it uses every core; folding into state stays in order.
+            List<InputRecord> decoded = polled.parallelStream()
+                    .map(record -> decoder.decode(record.topic(), record.partition(), record.offset(), record.value()))
+                    .toList();
             openBatch();
             processor.accept(decoded);
             batchRecords += decoded.size();

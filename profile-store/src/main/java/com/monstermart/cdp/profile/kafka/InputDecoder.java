@@ -6,17 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.monstermart.cdp.event.CanonicalEvent;
 import com.monstermart.cdp.event.EventJson;
 import com.monstermart.cdp.event.InvalidEventException;
+import com.monstermart.cdp.profile.core.EventRows;
 import com.monstermart.cdp.profile.core.IdentifierKey;
 import com.monstermart.cdp.profile.core.InputRecord;
 import com.monstermart.cdp.profile.core.ProfileChange;
 import com.monstermart.cdp.profile.core.ProfileChange.SplitPart;
 import com.monstermart.cdp.profile.core.ResolvedEvent;
 import com.monstermart.cdp.profile.core.StreamPosition;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Decodes the input topics' records.
@@ -43,10 +46,24 @@ import java.util.Locale;
 public final class InputDecoder {
     private final String eventsTopic;
     private final String changesTopic;
+    private final Optional<EventRows> eventRows;
+    private final Clock clock;
 
+    /** A decoder that only decodes. */
     public InputDecoder(String eventsTopic, String changesTopic) {
+        this(eventsTopic, changesTopic, Optional.empty(), Clock.systemUTC());
+    }
+
+    /** A decoder that also builds each event's {@code events} row (thread-safe: decode polls in parallel). */
+    public InputDecoder(String eventsTopic, String changesTopic, EventRows eventRows, Clock clock) {
+        this(eventsTopic, changesTopic, Optional.of(eventRows), clock);
+    }
+
+    private InputDecoder(String eventsTopic, String changesTopic, Optional<EventRows> eventRows, Clock clock) {
         this.eventsTopic = requireNonNull(eventsTopic, "eventsTopic is null");
         this.changesTopic = requireNonNull(changesTopic, "changesTopic is null");
+        this.eventRows = requireNonNull(eventRows, "eventRows is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public InputRecord decode(String topic, int partition, long offset, byte[] value) {
@@ -56,7 +73,9 @@ public final class InputDecoder {
         }
         try {
             if (topic.equals(eventsTopic)) {
-                return new InputRecord.EventRecord(position, resolvedEvent(value));
+                ResolvedEvent event = resolvedEvent(value);
+                return new InputRecord.EventRecord(
+                        position, event, eventRows.map(rows -> rows.prepare(event, position, clock.instant())));
             }
             if (topic.equals(changesTopic)) {
                 return new InputRecord.ChangeRecord(position, change(EventJson.parse(value)));

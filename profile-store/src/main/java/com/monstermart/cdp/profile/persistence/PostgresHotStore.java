@@ -188,26 +188,27 @@ public final class PostgresHotStore implements StateStore {
     }
 
     private static void saveProfiles(Connection connection, List<ProfileState> profiles) throws SQLException {
-        if (profiles.isEmpty()) {
-            return;
+        String now = Instant.now().toString();
+        CsvCopy copy = new CsvCopy();
+        for (ProfileState profile : profiles) {
+            copy.value(profile.profileId())
+                    .value(profile.status().wireName())
+                    .value(profile.mergedInto().orElse(null))
+                    .value(now)
+                    .value(StateJson.write(profile))
+                    .endRow();
         }
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement statement = connection.prepareStatement("""
+        copy.run(
+                connection,
+                "profiles_load",
+                "profile_store.profiles",
+                List.of("profile_id", "status", "merged_into", "updated_at", "state"),
+                """
                 INSERT INTO profile_store.profiles (profile_id, status, merged_into, updated_at, state)
-                VALUES (?, ?, ?, ?, ?)
+                SELECT profile_id, status, merged_into, updated_at, state FROM profiles_load
                 ON CONFLICT (profile_id) DO UPDATE SET status = excluded.status, merged_into = excluded.merged_into,
                     updated_at = excluded.updated_at, state = excluded.state
-                """)) {
-            for (ProfileState profile : profiles) {
-                statement.setString(1, profile.profileId());
-                statement.setString(2, profile.status().wireName());
-                statement.setString(3, profile.mergedInto().orElse(null));
-                statement.setTimestamp(4, now);
-                statement.setString(5, StateJson.write(profile));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+                """);
     }
 
     private static void saveIdentities(Connection connection, List<IdentityOwner> owners) throws SQLException {
@@ -288,34 +289,26 @@ public final class PostgresHotStore implements StateStore {
     }
 
     private static void saveRecentEvents(Connection connection, List<RecentEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
+        CsvCopy copy = new CsvCopy();
+        for (RecentEvent event : events) {
+            copy.value(event.messageId())
+                    .value(event.profileId())
+                    .value(event.occurredAt())
+                    .value(event.type())
+                    .value(event.name().orElse(null))
+                    .value(event.sourceId())
+                    .value(event.propertiesJson())
+                    .endRow();
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
+        copy.run(
+                connection,
+                "recent_events_load",
+                "profile_store.recent_events",
+                List.of("message_id", "profile_id", "occurred_at", "type", "name", "source_id", "properties"),
+                """
                 INSERT INTO profile_store.recent_events
-                    (message_id, profile_id, occurred_at, type, name, source_id, properties)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (message_id) DO NOTHING
-                """)) {
-            int pending = 0;
-            for (RecentEvent event : events) {
-                statement.setString(1, event.messageId());
-                statement.setString(2, event.profileId());
-                statement.setTimestamp(3, Timestamp.from(event.occurredAt()));
-                statement.setString(4, event.type());
-                statement.setString(5, event.name().orElse(null));
-                statement.setString(6, event.sourceId());
-                statement.setString(7, event.propertiesJson());
-                statement.addBatch();
-                if (++pending == CHUNK) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
-        }
+                SELECT * FROM recent_events_load ON CONFLICT (message_id) DO NOTHING
+                """);
     }
 
     private static void removeRecentEvents(Connection connection, StateChanges changes) throws SQLException {

@@ -42,17 +42,17 @@ public final class StateJson {
         root.put("profileId", state.profileId());
         root.put("status", state.status().wireName());
         state.mergedInto().ifPresent(value -> root.put("mergedInto", value));
-        state.firstSeenAt().ifPresent(value -> root.put("firstSeenAt", value.toString()));
-        state.lastSeenAt().ifPresent(value -> root.put("lastSeenAt", value.toString()));
+        state.firstSeenAt().ifPresent(value -> root.put("firstSeenAt", nanos(value)));
+        state.lastSeenAt().ifPresent(value -> root.put("lastSeenAt", nanos(value)));
         root.put("eventCount", state.eventCount());
         root.put("orderCount", state.orderCount());
         root.put("lifetimeRevenue", state.lifetimeRevenue());
-        state.lastOrderAt().ifPresent(value -> root.put("lastOrderAt", value.toString()));
+        state.lastOrderAt().ifPresent(value -> root.put("lastOrderAt", nanos(value)));
         ObjectNode traits = root.putObject("traits");
         state.traits().forEach((key, trait) -> {
             ObjectNode node = traits.putObject(key);
             node.set("value", tree(trait.value()));
-            node.put("at", trait.updatedAt().toString());
+            node.put("at", nanos(trait.updatedAt()));
             node.put("messageId", trait.messageId());
         });
         ArrayNode identifiers = root.putArray("identifiers");
@@ -62,10 +62,10 @@ public final class StateJson {
                 .put("namespace", key.namespace())
                 .put("blindIndex", key.blindIndex())
                 .put("sourceId", seen.sourceId())
-                .put("firstSeenAt", seen.firstSeenAt().toString())
-                .put("lastSeenAt", seen.lastSeenAt().toString()));
+                .put("firstSeenAt", nanos(seen.firstSeenAt()))
+                .put("lastSeenAt", nanos(seen.lastSeenAt())));
         root.put("version", state.version());
-        state.versionValidFrom().ifPresent(value -> root.put("versionValidFrom", value.toString()));
+        state.versionValidFrom().ifPresent(value -> root.put("versionValidFrom", nanos(value)));
         state.versionChange().ifPresent(value -> root.put("versionChange", value));
         return root.toString();
     }
@@ -79,7 +79,7 @@ public final class StateJson {
                     entry.getKey(),
                     new TraitValue(
                             JsonValues.fromJson(trait.get("value"), "$.traits." + entry.getKey()),
-                            Instant.parse(trait.get("at").asText()),
+                            instant(trait, "at"),
                             trait.get("messageId").asText()));
         });
         Map<IdentifierKey, IdentifierSeen> identifiers = new LinkedHashMap<>();
@@ -91,8 +91,8 @@ public final class StateJson {
                             identifier.get("blindIndex").asText()),
                     new IdentifierSeen(
                             identifier.get("sourceId").asText(),
-                            Instant.parse(identifier.get("firstSeenAt").asText()),
-                            Instant.parse(identifier.get("lastSeenAt").asText())));
+                            instant(identifier, "firstSeenAt"),
+                            instant(identifier, "lastSeenAt")));
         }
         return ProfileState.restore(
                 root.get("profileId").asText(),
@@ -117,7 +117,7 @@ public final class StateJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("productId", product.productId());
         root.put("version", product.version());
-        root.put("validFrom", product.validFrom().toString());
+        root.put("validFrom", nanos(product.validFrom()));
         ProductAttributes attributes = product.attributes();
         putText(root, "sku", attributes.sku());
         putText(root, "name", attributes.name());
@@ -136,7 +136,7 @@ public final class StateJson {
         return new ProductState(
                 root.get("productId").asText(),
                 root.get("version").asInt(),
-                Instant.parse(root.get("validFrom").asText()),
+                instant(root, "validFrom"),
                 new ProductAttributes(
                         text(root, "sku"),
                         text(root, "name"),
@@ -154,9 +154,9 @@ public final class StateJson {
         root.put("orderId", order.orderId());
         root.put("profileId", order.profileId());
         root.put("status", order.status());
-        root.put("statusAt", order.statusAt().toString());
-        root.put("orderedAt", order.orderedAt().toString());
-        root.put("updatedAt", order.updatedAt().toString());
+        root.put("statusAt", nanos(order.statusAt()));
+        root.put("orderedAt", nanos(order.orderedAt()));
+        root.put("updatedAt", nanos(order.updatedAt()));
         root.put("sourceId", order.sourceId());
         putText(root, "currency", order.currency());
         putDecimal(root, "revenue", order.revenue());
@@ -178,7 +178,7 @@ public final class StateJson {
             putDecimal(node, "price", item.price());
             node.put("quantity", item.quantity());
         }
-        root.put("itemsAt", order.itemsAt().toString());
+        root.put("itemsAt", nanos(order.itemsAt()));
         return root.toString();
     }
 
@@ -255,9 +255,21 @@ public final class StateJson {
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    /** Instants are kept as nanoseconds since the epoch: exact, and far cheaper to read and write than ISO text. */
+    private static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
     private static Instant instant(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : Instant.parse(text);
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return Instant.parse(value.asText());
+        }
+        long nanos = value.asLong();
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     private static BigDecimal decimal(JsonNode node, String field) {

@@ -119,16 +119,19 @@ class ResolvedEventsToTrinoTest {
                 .containsExactly(
                         Arrays.asList(survivor, "active", null, "2", "NL", "f"),
                         Arrays.asList(merged, "merged", survivor, "1", null, "f")));
-        assertThat(trino.rows("SELECT profile_id, version, change, is_current, valid_to IS NULL FROM profile_history"
-                        + " WHERE profile_id IN ('%s', '%s') ORDER BY profile_id = '%s' DESC, version"
-                                .formatted(survivor, merged, survivor)))
+        // Each table commits on its own, one after the other: wait for history and identities too.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trino.rows(
+                        "SELECT profile_id, version, change, is_current, valid_to IS NULL FROM profile_history"
+                                + " WHERE profile_id IN ('%s', '%s') ORDER BY profile_id = '%s' DESC, version"
+                                        .formatted(survivor, merged, survivor)))
                 .containsExactly(
                         List.of(survivor, "1", "created", "false", "false"),
                         List.of(survivor, "2", "absorbed", "true", "true"),
                         List.of(merged, "1", "created", "false", "false"),
-                        List.of(merged, "2", "merged", "true", "true"));
-        assertThat(trino.count("SELECT count(*) FROM identities WHERE profile_id = '%s'".formatted(survivor)))
-                .isEqualTo(2);
+                        List.of(merged, "2", "merged", "true", "true")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> trino.count("SELECT count(*) FROM identities WHERE profile_id = '%s'".formatted(survivor))
+                        == 2);
     }
 
     private static ResolvedEvent identify(String profileId, Instant at, String encryptedEmail) {
