@@ -19,7 +19,6 @@ import com.monstermart.cdp.identity.core.graph.ProfileView;
 import com.monstermart.cdp.identity.core.graph.RejectedLink;
 import com.monstermart.cdp.identity.core.graph.RejectionReason;
 import com.monstermart.cdp.identity.core.graph.Resolution;
-import com.monstermart.cdp.identity.core.graph.ResolutionOutcome;
 import com.monstermart.cdp.identity.core.graph.RuleChangePlanner;
 import com.monstermart.cdp.identity.core.graph.RuleChangeReport;
 import com.monstermart.cdp.identity.core.graph.UnmergeResult;
@@ -127,19 +126,43 @@ public final class PostgresIdentityStore implements IdentityStore {
         if (observations.isEmpty()) {
             return List.of();
         }
-        return transactions.inTransaction("resolve a batch", connection -> resolveBatch(connection, observations));
+        return transactions.inReadCommittedTransaction(
+                "resolve a batch", connection -> resolveBatch(connection, observations));
     }
 
+    /**
+     * One batch in five round trips whatever its size: the rules lock (with the isolation level), the batch's
+     * messageIds and identifiers, the row locks of their profiles, those profiles' graph, and one statement writing
+     * everything back.
+     */
     private List<Resolution> resolveBatch(Connection connection, List<Observation> observations) throws SQLException {
-        DeterministicResolver current = currentResolver(connection);
-        Map<String, Optional<UUID>> done = observed(connection, observations);
+        DeterministicResolver current = lockRules(connection);
+        Set<String> everyKey = new LinkedHashSet<>();
+        for (Observation observation : observations) {
+            for (Identifier identifier : observation.identifiers()) {
+                everyKey.add(identifier.key());
+            }
+        }
+        Prefetched prefetched = prefetch(
+                connection,
+                observations.stream().map(Observation::messageId).distinct().toArray(String[]::new),
+                everyKey.toArray(String[]::new));
+        Map<String, Optional<UUID>> done = prefetched.observed();
         Set<Identifier> identifiers = new LinkedHashSet<>();
         for (Observation observation : observations) {
             if (!done.containsKey(observation.messageId())) {
                 identifiers.addAll(observation.identifiers());
             }
         }
-        Loaded loaded = load(connection, identifiers);
+        String[] keys = identifiers.stream().map(Identifier::key).toArray(String[]::new);
+        Map<String, UUID> before = new HashMap<>();
+        for (String key : keys) {
+            UUID owner = prefetched.owners().get(key);
+            if (owner != null) {
+                before.put(key, owner);
+            }
+        }
+        Loaded loaded = loadProfiles(connection, new TreeSet<>(before.values()), keys, before);
         MemoryGraph graph = loaded.graph();
         List<Resolution> resolutions = new ArrayList<>(observations.size());
         List<Observation> resolved = new ArrayList<>();
@@ -159,10 +182,49 @@ public final class PostgresIdentityStore implements IdentityStore {
             resolved.add(observation);
         }
         List<Resolution> out = InMemoryIdentityStore.finalIds(graph, resolutions);
-        flush(connection, graph, loaded.profileIds());
-        writeJournal(connection, out);
-        writeObservations(connection, resolved, out);
+        BatchWrite.write(connection, graph, loaded.profileIds(), out, resolved, clock.instant());
         return out;
+    }
+
+    /** The rules lock and version, in the transaction's first statement (which also sets the isolation level). */
+    private DeterministicResolver lockRules(Connection connection) throws SQLException {
+        String version;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(Transactions.READ_COMMITTED + "; SELECT pg_advisory_xact_lock_shared(" + RULES_LOCK
+                    + "), (SELECT version FROM identity.rules WHERE id = 1)");
+            while (!statement.getMoreResults() && statement.getUpdateCount() != -1) {
+                // skip the SET's update count
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                rows.next();
+                version = rows.getString(2);
+            }
+        }
+        return resolverFor(connection, version);
+    }
+
+    /** What is known of a batch before locking: messageIds seen before (with their profile), identifier owners. */
+    private record Prefetched(Map<String, Optional<UUID>> observed, Map<String, UUID> owners) {}
+
+    private static Prefetched prefetch(Connection connection, String[] messageIds, String[] keys) throws SQLException {
+        Map<String, Optional<UUID>> observed = new HashMap<>();
+        Map<String, UUID> owners = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 0, message_id, profile_id FROM identity.observations WHERE message_id = ANY(?)"
+                        + " UNION ALL SELECT 1, key, profile_id FROM identity.identifiers WHERE key = ANY(?)")) {
+            statement.setArray(1, connection.createArrayOf("text", messageIds));
+            statement.setArray(2, connection.createArrayOf("text", keys));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getInt(1) == 0) {
+                        observed.put(rows.getString(2), Optional.ofNullable(rows.getObject(3, UUID.class)));
+                    } else {
+                        owners.put(rows.getString(2), rows.getObject(3, UUID.class));
+                    }
+                }
+            }
+        }
+        return new Prefetched(observed, owners);
     }
 
     private DeterministicResolver currentResolver(Connection connection) throws SQLException {
@@ -175,6 +237,10 @@ public final class PostgresIdentityStore implements IdentityStore {
                 version = rows.getString(2);
             }
         }
+        return resolverFor(connection, version);
+    }
+
+    private DeterministicResolver resolverFor(Connection connection, String version) throws SQLException {
         DeterministicResolver known = resolver;
         if (known.rules().version().equals(version)) {
             return known;
@@ -220,10 +286,6 @@ public final class PostgresIdentityStore implements IdentityStore {
     private Loaded loadProfiles(Connection connection, Set<UUID> profileIds, String[] keys, Map<String, UUID> before)
             throws SQLException {
         MemoryGraph graph = new MemoryGraph(NEW_PROFILES_FROM);
-        if (keys.length > 0 && profileIds.isEmpty() && before.isEmpty()) {
-            loadEdges(connection, graph, keys);
-            return new Loaded(graph, Set.of());
-        }
         List<ProfileRow> locked = lock(connection, profileIds);
         if (locked.size() != profileIds.size()) {
             throw new Transactions.Conflict("a profile disappeared while locking");
@@ -233,75 +295,86 @@ public final class PostgresIdentityStore implements IdentityStore {
                 throw new Transactions.Conflict("a profile was merged while locking");
             }
         }
-        if (keys.length > 0 && !owners(connection, keys).equals(before)) {
+        // One round trip after the locks (a new statement, so it sees everything committed before them): the owners
+        // again (to detect identifiers that moved), members, merged ids, separations and edges among the keys.
+        Map<String, UUID> owners = new HashMap<>();
+        Map<UUID, List<Member>> members = new HashMap<>();
+        Map<UUID, List<UUID>> aliases = new HashMap<>();
+        List<UUID[]> separations = new ArrayList<>();
+        List<String[]> edges = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(LOAD_SQL)) {
+            Array keyArray = connection.createArrayOf("text", keys);
+            Array idArray = connection.createArrayOf("uuid", profileIds.toArray(UUID[]::new));
+            statement.setArray(1, keyArray);
+            statement.setArray(2, idArray);
+            statement.setArray(3, idArray);
+            statement.setArray(4, idArray);
+            statement.setArray(5, idArray);
+            statement.setArray(6, keys.length < 2 ? connection.createArrayOf("text", new String[0]) : keyArray);
+            statement.setArray(7, keyArray);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    switch (rows.getInt(1)) {
+                        case 0 -> owners.put(rows.getString(2), rows.getObject(5, UUID.class));
+                        case 1 ->
+                            members.computeIfAbsent(rows.getObject(5, UUID.class), ignored -> new ArrayList<>())
+                                    .add(new Member(
+                                            new Identifier(
+                                                    IdentifierType.fromCode(rows.getString(2)),
+                                                    rows.getString(3),
+                                                    rows.getString(4)),
+                                            rows.getTimestamp(7).toInstant()));
+                        case 2 ->
+                            aliases.computeIfAbsent(rows.getObject(6, UUID.class), ignored -> new ArrayList<>())
+                                    .add(rows.getObject(5, UUID.class));
+                        case 3 ->
+                            separations.add(new UUID[] {rows.getObject(5, UUID.class), rows.getObject(6, UUID.class)});
+                        default -> edges.add(new String[] {rows.getString(2), rows.getString(3)});
+                    }
+                }
+            }
+        }
+        if (keys.length > 0 && !owners.equals(before)) {
             throw new Transactions.Conflict("identifiers moved while locking");
         }
-        UUID[] ids = profileIds.toArray(UUID[]::new);
-        Map<UUID, List<Member>> members = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id_type, namespace, value, profile_id, attached_at FROM identity.identifiers"
-                        + " WHERE profile_id = ANY(?)")) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    members.computeIfAbsent(rows.getObject(4, UUID.class), ignored -> new ArrayList<>())
-                            .add(new Member(
-                                    new Identifier(
-                                            IdentifierType.fromCode(rows.getString(1)),
-                                            rows.getString(2),
-                                            rows.getString(3)),
-                                    rows.getTimestamp(5).toInstant()));
-                }
-            }
-        }
-        Map<UUID, List<UUID>> aliases = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, merged_into FROM identity.profiles WHERE merged_into = ANY(?)")) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    aliases.computeIfAbsent(rows.getObject(2, UUID.class), ignored -> new ArrayList<>())
-                            .add(rows.getObject(1, UUID.class));
-                }
-            }
-        }
-        List<UUID> everyId = new ArrayList<>(profileIds);
         for (ProfileRow row : locked) {
-            List<UUID> merged = aliases.getOrDefault(row.id(), List.of());
-            everyId.addAll(merged);
-            graph.load(row.id(), row.sequence(), row.createdAt(), merged, members.getOrDefault(row.id(), List.of()));
+            graph.load(
+                    row.id(),
+                    row.sequence(),
+                    row.createdAt(),
+                    aliases.getOrDefault(row.id(), List.of()),
+                    members.getOrDefault(row.id(), List.of()));
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT first_id, second_id FROM identity.separations WHERE first_id = ANY(?)")) {
-            statement.setArray(1, connection.createArrayOf("uuid", everyId.toArray(UUID[]::new)));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    graph.loadSeparation(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class));
-                }
-            }
+        for (UUID[] separation : separations) {
+            graph.loadSeparation(separation[0], separation[1]);
         }
-        if (keys.length > 0) {
-            loadEdges(connection, graph, keys);
+        for (String[] edge : edges) {
+            graph.loadEdge(Identifier.parseKey(edge[0]), Identifier.parseKey(edge[1]));
         }
         return new Loaded(graph, profileIds);
     }
 
-    private static void loadEdges(Connection connection, MemoryGraph graph, String[] keys) throws SQLException {
-        if (keys.length < 2) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a_key, b_key FROM identity.edges WHERE a_key = ANY(?) AND b_key = ANY(?)")) {
-            Array array = connection.createArrayOf("text", keys);
-            statement.setArray(1, array);
-            statement.setArray(2, array);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    graph.loadEdge(Identifier.parseKey(rows.getString(1)), Identifier.parseKey(rows.getString(2)));
-                }
-            }
-        }
-    }
+    /**
+     * The graph around locked profiles, one row per fact, tagged by kind: 0 owner of a key, 1 member of a profile, 2
+     * merged id of a profile, 3 separation of a profile or of an id merged into it, 4 edge between two keys.
+     */
+    private static final String LOAD_SQL = """
+            SELECT 0, key, NULL, NULL, profile_id, NULL::uuid, NULL::timestamptz
+            FROM identity.identifiers WHERE key = ANY(?)
+            UNION ALL
+            SELECT 1, id_type, namespace, value, profile_id, NULL, attached_at
+            FROM identity.identifiers WHERE profile_id = ANY(?)
+            UNION ALL
+            SELECT 2, NULL, NULL, NULL, id, merged_into, NULL
+            FROM identity.profiles WHERE merged_into = ANY(?)
+            UNION ALL
+            SELECT 3, NULL, NULL, NULL, first_id, second_id, NULL
+            FROM identity.separations
+            WHERE first_id = ANY(CAST(? AS uuid[]) || ARRAY(SELECT id FROM identity.profiles WHERE merged_into = ANY(?)))
+            UNION ALL
+            SELECT 4, a_key, b_key, NULL, NULL, NULL, NULL
+            FROM identity.edges WHERE a_key = ANY(?) AND b_key = ANY(?)
+            """;
 
     private static Map<String, UUID> owners(Connection connection, String[] keys) throws SQLException {
         Map<String, UUID> out = new HashMap<>();
@@ -514,40 +587,6 @@ public final class PostgresIdentityStore implements IdentityStore {
                 insert.setString(4, rejection.detail());
                 insert.setString(5, rejection.messageId());
                 insert.setTimestamp(6, Timestamp.from(rejection.at()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void writeObservations(
-            Connection connection, List<Observation> observations, List<Resolution> resolutions) throws SQLException {
-        if (observations.isEmpty()) {
-            return;
-        }
-        Map<String, Resolution> byMessage = new HashMap<>();
-        for (Resolution resolution : resolutions) {
-            if (resolution.outcome() != ResolutionOutcome.DUPLICATE) {
-                byMessage.put(resolution.messageId(), resolution);
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO identity.observations (message_id, event_time, source, identifiers, profile_id, outcome)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Observation observation : observations) {
-                Resolution resolution = byMessage.get(observation.messageId());
-                insert.setString(1, observation.messageId());
-                insert.setTimestamp(2, Timestamp.from(observation.timestamp()));
-                insert.setString(3, observation.source());
-                insert.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "text",
-                                observation.identifiers().stream()
-                                        .map(Identifier::key)
-                                        .toArray(String[]::new)));
-                insert.setObject(5, resolution.profileId().orElse(null));
-                insert.setString(6, resolution.outcome().name());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -6,6 +6,7 @@ import com.monstermart.cdp.identity.core.IdentityErrorCode;
 import com.monstermart.cdp.identity.core.IdentityException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +50,37 @@ final class Transactions {
         return retries.get();
     }
 
+    /**
+     * What a body of {@link #inReadCommittedTransaction} starts its first statement with (a multi-statement string), so
+     * that the isolation level costs no round trip of its own.
+     */
+    static final String READ_COMMITTED = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
+
+    private enum Isolation {
+        SET_HERE,
+        SET_BY_BODY
+    }
+
+    /** Runs {@code work} in a READ COMMITTED transaction (set in a statement of its own), retrying lost races. */
     <T> T inTransaction(String what, Work<T> work) {
+        return run(what, work, Isolation.SET_HERE);
+    }
+
+    /** As {@link #inTransaction}, but the body's first statement must begin with {@link #READ_COMMITTED}. */
+    <T> T inReadCommittedTransaction(String what, Work<T> work) {
+        return run(what, work, Isolation.SET_BY_BODY);
+    }
+
+    private <T> T run(String what, Work<T> work, Isolation isolation) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
+                    if (isolation == Isolation.SET_HERE) {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute(READ_COMMITTED);
+                        }
+                    }
                     T result = work.run(connection);
                     connection.commit();
                     return result;

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -422,5 +423,76 @@ public abstract class IdentityStoreContract {
         assertThat(profiles).hasSize(people);
         assertThat(store.statistics().profiles()).isEqualTo(people);
         assertThat(store.statistics().identifiers()).isEqualTo((long) people * identifiersEach);
+    }
+
+    @Test
+    void concurrentBatchesWithReplaysLoseNoMergeAndNeverSplitAComponent() throws Exception {
+        IdentityStore store = store();
+        int people = 80;
+        int identifiersEach = 7;
+        List<Observation> observations = new ArrayList<>();
+        Random random = new Random(11);
+        for (int person = 0; person < people; person++) {
+            for (int i = 1; i < identifiersEach; i++) {
+                int parent = random.nextInt(i);
+                observations.add(event(
+                        observations.size(),
+                        anonymousId("b" + person + "-" + parent),
+                        anonymousId("b" + person + "-" + i)));
+            }
+        }
+        Collections.shuffle(observations, random);
+        int threads = 4;
+        int batch = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Map<String, UUID> answered = new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    // Each thread resolves its share in batches, then replays its first batch (a consumer that lost
+                    // its offsets): the replay must answer DUPLICATE and change nothing.
+                    List<Observation> mine = new ArrayList<>();
+                    for (int i = offset; i < observations.size(); i += threads) {
+                        mine.add(observations.get(i));
+                    }
+                    for (int from = 0; from < mine.size(); from += batch) {
+                        for (Resolution resolution :
+                                store.resolve(mine.subList(from, Math.min(mine.size(), from + batch)))) {
+                            answered.put(
+                                    resolution.messageId(),
+                                    resolution.profileId().orElseThrow());
+                        }
+                    }
+                    assertThat(store.resolve(mine.subList(0, batch)))
+                            .extracting(Resolution::outcome)
+                            .containsOnly(ResolutionOutcome.DUPLICATE);
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Set<UUID> profiles = new HashSet<>();
+        for (int person = 0; person < people; person++) {
+            UUID profile = store.profileOf(anonymousId("b" + person + "-0")).orElseThrow();
+            for (int i = 1; i < identifiersEach; i++) {
+                assertThat(store.profileOf(anonymousId("b" + person + "-" + i))).contains(profile);
+            }
+            assertThat(store.profile(profile).orElseThrow().identifiers()).hasSize(identifiersEach);
+            profiles.add(profile);
+        }
+        assertThat(profiles).hasSize(people);
+        assertThat(answered).hasSize(observations.size());
+        // Every id an event was answered with (merged since or not) resolves to its person's one profile.
+        for (UUID id : answered.values()) {
+            assertThat(profiles).contains(store.profile(id).orElseThrow().profileId());
+        }
+        assertThat(store.statistics().profiles()).isEqualTo(people);
+        assertThat(store.statistics().identifiers()).isEqualTo((long) people * identifiersEach);
+        assertThat(store.statistics().observations()).isEqualTo(observations.size());
     }
 }
