@@ -41,7 +41,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * End-to-end throughput (a harness, not a test): starts the packaged identity service
  * ({@code identity-resolution/service/target/quarkus-app/quarkus-run.jar}) against the running stack with its own
  * database, topics and keyset, writes N raw events to Kafka, and measures the time until N resolved events are on
- * the resolved topic. Arguments: {@code [events] [people] [consumers] [partitions]}.
+ * the resolved topic. Arguments: {@code [events] [people] [consumers] [partitions] [warm-up events]}: the warm-up
+ * events (other people) are resolved first, so that the measured run meets a compiled service, not the JIT at work.
  */
 public final class EndToEndHarness {
     private EndToEndHarness() {}
@@ -52,6 +53,7 @@ public final class EndToEndHarness {
         int people = args.length > 1 ? Integer.parseInt(args[1]) : events / 10;
         int consumers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int partitions = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Path home = Path.of(System.getProperty("cdp.home", ".")).toAbsolutePath();
         Path jar = home.resolve("identity-resolution/service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -92,35 +94,9 @@ public final class EndToEndHarness {
         env.put("CDP_IDENTITY_KAFKA_CHANGES_TOPIC", changes);
         env.put("CDP_IDENTITY_KAFKA_GROUP_ID", "identity-e2e-" + UUID.randomUUID());
         env.put("CDP_IDENTITY_KAFKA_CONSUMERS", Integer.toString(consumers));
-        List<byte[]> values = new ArrayList<>(events);
-        List<String> keysOf = new ArrayList<>(events);
-        Random random = new Random(1);
-        SourceRef source = new SourceRef("bench-web", SourceKind.HTTP, "bench");
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        for (int n = 0; n < events; n++) {
-            int person = random.nextInt(people);
-            String anonymous = "s-" + person + "-" + random.nextInt(20);
-            CanonicalEvent.Builder event = CanonicalEvent.builder(EventType.TRACK)
-                    .messageId("e2e-" + n)
-                    .timestamp(t0.plusSeconds(n))
-                    .anonymousId(anonymous)
-                    .event(EcommerceEvents.PRODUCT_VIEWED)
-                    .property("product_id", "SKU-" + random.nextInt(500))
-                    .context(EventContext.builder(source).build())
-                    .identifier(IdentifierHint.anonymousId("web", anonymous));
-            switch (random.nextInt(4)) {
-                case 0 ->
-                    event.userId(Integer.toString(person))
-                            .identifier(IdentifierHint.userId("web", Integer.toString(person)));
-                case 1 ->
-                    event.identifier(IdentifierHint.email("p" + person + "-" + random.nextInt(3) + "@mail.example"));
-                case 2 -> event.identifier(IdentifierHint.deviceId("d-" + person));
-                default -> event.identifier(IdentifierHint.phone(String.format("+1202%07d", 2_000_000 + person)));
-            }
-            CanonicalEvent built = event.build();
-            values.add(EventJson.toBytes(built));
-            keysOf.add(EventKeys.partitionKey(built));
-        }
+        Workload measured = Workload.generate("e2e-", events, people, 0, 1);
+        // Warm-up: other people (ids from `people` on), so the measured run meets the same graph state as without it.
+        Workload warm = Workload.generate("warm-", warmup, Math.max(1, warmup / 10), people, 2);
         Process service = builder.start();
         try {
             waitReady(port, service);
@@ -140,18 +116,21 @@ public final class EndToEndHarness {
                             producerProperties, new StringSerializer(), new ByteArraySerializer())) {
                 consumer.subscribe(List.of(resolved));
                 consumer.poll(Duration.ofMillis(500));
+                if (warmup > 0) {
+                    long warmStart = System.nanoTime();
+                    warm.send(producer, raw);
+                    int warmSeen = drain(consumer, warmup);
+                    out.printf(
+                            "warm-up: %d events resolved in %.1f s%n", warmSeen, (System.nanoTime() - warmStart) / 1e9);
+                }
+                ResourceUse.Snapshot before = ResourceUse.snapshot(endpoints, database, service.pid());
                 long start = System.nanoTime();
-                for (int n = 0; n < events; n++) {
-                    producer.send(new ProducerRecord<>(raw, keysOf.get(n), values.get(n)));
-                }
-                producer.flush();
+                measured.send(producer, raw);
                 double produced = (System.nanoTime() - start) / 1e9;
-                int seen = 0;
-                long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-                while (seen < events && System.nanoTime() < deadline) {
-                    seen += consumer.poll(Duration.ofMillis(500)).count();
-                }
+                int seen = drain(consumer, events);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                ResourceUse.Snapshot after = ResourceUse.snapshot(endpoints, database, service.pid());
+                out.println(ResourceUse.report(before, after, seen));
                 out.printf(
                         "end to end: %d raw events (%d people, %d partitions, %d consumers) -> %d resolved in %.1f s ="
                                 + " %.0f events/s (producing took %.1f s)%n",
@@ -160,6 +139,60 @@ public final class EndToEndHarness {
         } finally {
             service.destroy();
             service.waitFor();
+        }
+    }
+
+    /** Polls until {@code count} records were read (at most 20 minutes); returns how many were. */
+    private static int drain(KafkaConsumer<byte[], byte[]> consumer, int count) {
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (seen < count && System.nanoTime() < deadline) {
+            seen += consumer.poll(Duration.ofMillis(500)).count();
+        }
+        return seen;
+    }
+
+    /** Synthetic web events: each an anonymous session id plus a user id, email, device id or phone of its person. */
+    private record Workload(List<String> keys, List<byte[]> values) {
+        static Workload generate(String prefix, int events, int people, int firstPerson, long seed) {
+            List<byte[]> values = new ArrayList<>(events);
+            List<String> keys = new ArrayList<>(events);
+            Random random = new Random(seed);
+            SourceRef source = new SourceRef("bench-web", SourceKind.HTTP, "bench");
+            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            for (int n = 0; n < events; n++) {
+                int person = firstPerson + random.nextInt(people);
+                String anonymous = "s-" + person + "-" + random.nextInt(20);
+                CanonicalEvent.Builder event = CanonicalEvent.builder(EventType.TRACK)
+                        .messageId(prefix + n)
+                        .timestamp(t0.plusSeconds(n))
+                        .anonymousId(anonymous)
+                        .event(EcommerceEvents.PRODUCT_VIEWED)
+                        .property("product_id", "SKU-" + random.nextInt(500))
+                        .context(EventContext.builder(source).build())
+                        .identifier(IdentifierHint.anonymousId("web", anonymous));
+                switch (random.nextInt(4)) {
+                    case 0 ->
+                        event.userId(Integer.toString(person))
+                                .identifier(IdentifierHint.userId("web", Integer.toString(person)));
+                    case 1 ->
+                        event.identifier(
+                                IdentifierHint.email("p" + person + "-" + random.nextInt(3) + "@mail.example"));
+                    case 2 -> event.identifier(IdentifierHint.deviceId("d-" + person));
+                    default -> event.identifier(IdentifierHint.phone(String.format("+1202%07d", 2_000_000 + person)));
+                }
+                CanonicalEvent built = event.build();
+                values.add(EventJson.toBytes(built));
+                keys.add(EventKeys.partitionKey(built));
+            }
+            return new Workload(keys, values);
+        }
+
+        void send(KafkaProducer<String, byte[]> producer, String topic) {
+            for (int n = 0; n < values.size(); n++) {
+                producer.send(new ProducerRecord<>(topic, keys.get(n), values.get(n)));
+            }
+            producer.flush();
         }
     }
 

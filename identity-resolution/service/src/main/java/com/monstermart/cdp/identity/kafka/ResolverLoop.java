@@ -75,8 +75,11 @@ public class ResolverLoop {
         producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        producerProperties.put(
+                ProducerConfig.LINGER_MS_CONFIG,
+                Long.toString(settings.producerLinger().toMillis()));
         producerProperties.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        producerProperties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression());
         producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
         running.set(true);
         for (int i = 0; i < settings.consumers(); i++) {
@@ -87,6 +90,8 @@ public class ResolverLoop {
             properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxPollRecords()));
             properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.autoOffsetReset());
             properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "cdp-identity-" + i);
+            // A full batch of raw events per fetch (default 1 MiB per partition).
+            properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
             KafkaConsumer<byte[], byte[]> consumer =
                     new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             consumers.add(consumer);

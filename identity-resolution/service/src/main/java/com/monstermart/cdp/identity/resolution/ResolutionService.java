@@ -3,6 +3,7 @@ package com.monstermart.cdp.identity.resolution;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.monstermart.cdp.event.CanonicalEvent;
 import com.monstermart.cdp.event.EventJson;
@@ -16,7 +17,7 @@ import com.monstermart.cdp.identity.core.pipeline.IdentityPipeline;
 import com.monstermart.cdp.identity.core.rules.ResolutionRules;
 import com.monstermart.cdp.pii.vault.api.PiiVault;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
-import java.nio.charset.StandardCharsets;
+import com.monstermart.cdp.pii.vault.api.SubjectMerge;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -32,6 +33,9 @@ import java.util.function.Supplier;
  * identity changes. Framework-free: the Kafka loop, tests and the benchmark harness call it alike.
  */
 public final class ResolutionService {
+    /** The event codec's mapper, copied once ({@code EventJson.mapper()} copies it on every call). */
+    private static final ObjectMapper MAPPER = EventJson.mapper();
+
     private final IdentifierProtector protector;
     private final MatchTraits matchTraits;
     private final ForgetList forgetList;
@@ -137,7 +141,7 @@ public final class ResolutionService {
             positions.add(i);
         }
         List<IdentityPipeline.Output> outputs = inputs.isEmpty() ? List.of() : pipeline.process(inputs);
-        // Per-subject keys, in one round trip, for the profiles whose events carry personal data (the vault skips
+        // Per-subject keys, for the profiles whose events carry personal data (the vault skips
         // subjects that have one).
         Set<SubjectId> subjects = new HashSet<>();
         Set<UUID> createdHere = new HashSet<>();
@@ -154,10 +158,12 @@ public final class ResolutionService {
             }
         }
         if (!subjects.isEmpty()) {
-            vault.createKeys(subjects);
+            // Keys of the batch's subjects: read, created where missing and cached in a few round trips, so that the
+            // encryptions below make none.
+            vault.prepareKeys(subjects);
         }
         List<Outgoing> records = new ArrayList<>();
-        List<IdentityChange.ProfilesMerged> vaultMerges = new ArrayList<>();
+        List<SubjectMerge> vaultMerges = new ArrayList<>();
         int merges = 0;
         for (int j = 0; j < outputs.size(); j++) {
             IdentityPipeline.Output output = outputs.get(j);
@@ -166,7 +172,9 @@ public final class ResolutionService {
                     // A profile created and merged away within this batch never had a key: its events are published
                     // under the survivor, and other consumers only ever saw it merged (the graph commit came first).
                     if (!createdHere.contains(merged.merged())) {
-                        vaultMerges.add(merged);
+                        vaultMerges.add(SubjectMerge.of(
+                                SubjectId.of(merged.profileId().toString()),
+                                SubjectId.of(merged.merged().toString())));
                     }
                     merges++;
                 }
@@ -187,18 +195,17 @@ public final class ResolutionService {
                     profileId.toString(),
                     json(eventProtector.protect(events.get(i), profileId, graphIds.get(i)))));
         }
-        // One vault transaction per merge (the vault has no batch merge): run them side by side; order does not matter
-        // (a ring covers the subjects merged into it, transitively).
-        vaultMerges.parallelStream()
-                .forEach(merged -> vault.merge(
-                        SubjectId.of(merged.profileId().toString()),
-                        SubjectId.of(merged.merged().toString())));
+        // Every merge of the batch in one vault statement; order does not matter (a ring covers the subjects merged
+        // into
+        // it, transitively). It runs before the batch is published, so a consumer that reads a merged profile's
+        // ciphertext under the survivor finds its key in the survivor's ring.
+        vault.mergeAll(vaultMerges);
         return new Result(records, fates, invalid, blocked, merges);
     }
 
     private static byte[] json(ObjectNode node) {
         try {
-            return EventJson.mapper().writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+            return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree could not be written", e);
         }
