@@ -126,8 +126,14 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
                     loaded);
             kafka.subscribe(List.of(settings.eventsTopic(), settings.changesTopic()), new Rebalance());
             long backoff = 1_000;
+            boolean rewindNeeded = false;
             while (!closing && !halted) {
                 try {
+                    if (rewindNeeded) {
+                        readWatermarks();
+                        rewind(kafka.assignment());
+                        rewindNeeded = false;
+                    }
                     pollBatch();
                     if (!halted) {
                         flush();
@@ -143,10 +149,7 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
                     LOG.error("Profile store batch failed; retrying from the hot store's offsets in {} ms", backoff, e);
                     sleep(backoff);
                     backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-                    if (!closing && !halted) {
-                        readWatermarks();
-                        rewind(kafka.assignment());
-                    }
+                    rewindNeeded = true;
                 }
             }
             if (closing && !halted) {

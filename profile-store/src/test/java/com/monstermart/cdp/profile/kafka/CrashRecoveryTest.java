@@ -8,7 +8,16 @@ import com.monstermart.cdp.localstack.testing.CdpStack;
 import com.monstermart.cdp.localstack.testing.WithCdpStack;
 import com.monstermart.cdp.profile.core.BatchResult;
 import com.monstermart.cdp.profile.core.EventRows;
+import com.monstermart.cdp.profile.core.IdentifierKey;
+import com.monstermart.cdp.profile.core.OrderState;
+import com.monstermart.cdp.profile.core.ProductState;
+import com.monstermart.cdp.profile.core.ProfileState;
+import com.monstermart.cdp.profile.core.ProfileStoreErrorCode;
+import com.monstermart.cdp.profile.core.ProfileStoreException;
 import com.monstermart.cdp.profile.core.ResolvedEvent;
+import com.monstermart.cdp.profile.core.StateChanges;
+import com.monstermart.cdp.profile.core.StateStore;
+import com.monstermart.cdp.profile.core.StreamPartition;
 import com.monstermart.cdp.profile.core.TraitComparator;
 import com.monstermart.cdp.profile.iceberg.ProfileStoreWarehouse;
 import com.monstermart.cdp.profile.persistence.PostgresHotStore;
@@ -21,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +77,19 @@ class CrashRecoveryTest {
     }
 
     private IngestionLoop loop(IngestionListener listener) {
-        IngestionSettings settings = new IngestionSettings(
+        return new IngestionLoop(
+                settings(),
+                warehouse,
+                hotStore,
+                new EventRows(List.of()),
+                TraitComparator.EQUALS,
+                lock,
+                listener,
+                Clock.systemUTC());
+    }
+
+    private IngestionSettings settings() {
+        return new IngestionSettings(
                 endpoints.kafkaBootstrapServers(),
                 eventsTopic,
                 changesTopic,
@@ -78,15 +100,6 @@ class CrashRecoveryTest {
                 10_000,
                 // Small polls, so the first batch (150 records) holds only part of the input.
                 Map.of("max.poll.records", "50"));
-        return new IngestionLoop(
-                settings,
-                warehouse,
-                hotStore,
-                new EventRows(List.of()),
-                TraitComparator.EQUALS,
-                lock,
-                listener,
-                Clock.systemUTC());
     }
 
     /** A listener that halts the loop (as a crash would) at the first batch, after the given step. */
@@ -189,6 +202,87 @@ class CrashRecoveryTest {
         assertThat(trino.count("SELECT count(*) FROM identities")).isEqualTo(PROFILES);
         assertThat(hotStore.profile("crash-7").orElseThrow().eventCount()).isEqualTo(EVENTS_PER_PROFILE);
         assertThat(hotStore.recentEvents(List.of("crash-7"), 100)).hasSize(EVENTS_PER_PROFILE);
+    }
+
+    @Test
+    void aFailedHotStoreCommitIsRetriedInProcessFromTheHotStoresOffsets() throws Exception {
+        List<ResolvedEvent> events = publish();
+        AtomicBoolean failed = new AtomicBoolean();
+        StateStore failingOnce = new StateStore() {
+            @Override
+            public Map<StreamPartition, Long> committedOffsets() {
+                return hotStore.committedOffsets();
+            }
+
+            @Override
+            public Map<String, ProfileState> loadProfiles(Collection<String> profileIds) {
+                return hotStore.loadProfiles(profileIds);
+            }
+
+            @Override
+            public List<ProfileState> loadProfilesMergedInto(Collection<String> survivorIds) {
+                return hotStore.loadProfilesMergedInto(survivorIds);
+            }
+
+            @Override
+            public Map<IdentifierKey, String> loadIdentifierOwners(Collection<IdentifierKey> identifiers) {
+                return hotStore.loadIdentifierOwners(identifiers);
+            }
+
+            @Override
+            public Map<String, ProductState> loadProducts(Collection<String> productIds) {
+                return hotStore.loadProducts(productIds);
+            }
+
+            @Override
+            public Map<String, OrderState> loadOrders(Collection<String> orderIds) {
+                return hotStore.loadOrders(orderIds);
+            }
+
+            @Override
+            public void commit(StateChanges changes) {
+                if (failed.compareAndSet(false, true)) {
+                    throw new ProfileStoreException(ProfileStoreErrorCode.HOT_STORE_FAILED, "simulated outage");
+                }
+                hotStore.commit(changes);
+            }
+        };
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        IngestionLoop loop = new IngestionLoop(
+                settings(),
+                warehouse,
+                failingOnce,
+                new EventRows(List.of()),
+                TraitComparator.EQUALS,
+                lock,
+                new IngestionListener() {
+                    @Override
+                    public void batchFailed(RuntimeException failure, long retryInMillis) {
+                        failures.add(failure);
+                    }
+                },
+                Clock.systemUTC());
+        Thread thread = new Thread(loop, "failing-once-loop");
+        thread.start();
+        try {
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> hotStore.profile("crash-7")
+                                    .map(ProfileState::eventCount)
+                                    .orElse(0L)
+                            == EVENTS_PER_PROFILE);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> trino.count("SELECT count(*) FROM events") >= events.size());
+        } finally {
+            loop.stop(Duration.ofSeconds(30));
+        }
+
+        assertThat(failures).singleElement().satisfies(failure -> assertThat(failure)
+                .isInstanceOf(ProfileStoreException.class)
+                .hasMessage("simulated outage"));
+        assertThat(trino.count("SELECT count(*) FROM events")).isEqualTo(events.size());
+        assertThat(trino.count("SELECT count(DISTINCT message_id) FROM events")).isEqualTo(events.size());
+        assertThat(trino.count("SELECT count(*) FROM profiles")).isEqualTo(PROFILES);
+        assertThat(trino.count("SELECT count(*) FROM profile_history")).isEqualTo(PROFILES);
     }
 
     @Test
