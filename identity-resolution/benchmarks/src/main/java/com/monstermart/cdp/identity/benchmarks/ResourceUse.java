@@ -61,6 +61,17 @@ final class ResourceUse {
                 }
             }
             try (ResultSet rows = statement.executeQuery(
+                    "SELECT schemaname || '.' || relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch"
+                            + " FROM pg_stat_user_tables")) {
+                while (rows.next()) {
+                    String table = rows.getString(1);
+                    counters.put(table + " seq_scan", rows.getLong(2));
+                    counters.put(table + " seq_tup_read", rows.getLong(3));
+                    counters.put(table + " idx_scan", rows.getLong(4));
+                    counters.put(table + " idx_tup_fetch", rows.getLong(5));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery(
                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
                 while (rows.next()) {
                     postgres += cpuSeconds(rows.getLong(1));
@@ -108,6 +119,26 @@ final class ResourceUse {
                                             - before.database().get(column))
                                     / events));
         }
+        out.append("%ntables read per 1000 events (sequential scans, rows read by them; index scans, rows fetched):"
+                .formatted());
+        after.database().keySet().stream()
+                .filter(key -> key.endsWith(" seq_scan"))
+                .map(key -> key.substring(0, key.length() - " seq_scan".length()))
+                .sorted()
+                .forEach(table -> {
+                    double[] per = new double[4];
+                    String[] columns = {" seq_scan", " seq_tup_read", " idx_scan", " idx_tup_fetch"};
+                    for (int i = 0; i < 4; i++) {
+                        per[i] = 1000.0
+                                * (after.database().get(table + columns[i])
+                                        - before.database().getOrDefault(table + columns[i], 0L))
+                                / events;
+                    }
+                    if (per[1] + per[3] >= 1) {
+                        out.append("%n  %s: %.1f seq scans, %.0f rows; %.0f index scans, %.0f rows"
+                                .formatted(table, per[0], per[1], per[2], per[3]));
+                    }
+                });
         return out.toString();
     }
 

@@ -451,21 +451,26 @@ public final class PostgresIdentityStore implements IdentityStore {
             // Set-based, one statement per table; id and merged_into are matched separately so both use an index.
             for (String sql : List.of(
                     "UPDATE identity.profiles p SET merged_into = m.target, merged_at = ?"
-                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE p.merged_into = m.loser",
+                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE p.merged_into = m.loser"
+                            + " AND p.merged_into = ANY(?::uuid[])",
                     "UPDATE identity.profiles p SET merged_into = m.target, merged_at = ?"
-                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE p.id = m.loser")) {
+                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE p.id = m.loser"
+                            + " AND p.id = ANY(?::uuid[])")) {
                 try (PreparedStatement update = connection.prepareStatement(sql)) {
                     update.setTimestamp(1, Timestamp.from(now));
                     update.setArray(2, loserArray);
                     update.setArray(3, targetArray);
+                    update.setArray(4, loserArray);
                     update.executeUpdate();
                 }
             }
             try (PreparedStatement update =
                     connection.prepareStatement("UPDATE identity.identifiers i SET profile_id = m.target"
-                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE i.profile_id = m.loser")) {
+                            + " FROM unnest(?::uuid[], ?::uuid[]) AS m(loser, target) WHERE i.profile_id = m.loser"
+                            + " AND i.profile_id = ANY(?::uuid[])")) {
                 update.setArray(1, loserArray);
                 update.setArray(2, targetArray);
+                update.setArray(3, loserArray);
                 update.executeUpdate();
             }
         }
