@@ -127,6 +127,18 @@ public final class LocalStack {
      * @param names components to start; platform services that are not built yet are skipped with a note
      */
     public StackEndpoints up(Collection<String> names, Progress progress) {
+        return up(names, progress, WhenUnresponsive.RESTART);
+    }
+
+    /** What {@link #up} does with a component whose process runs but stays unready past its start timeout. */
+    public enum WhenUnresponsive {
+        /** Stop and start it again (the user's {@code ./cdp up}). */
+        RESTART,
+        /** Report it and leave it alone (tests sharing a stack must never restart a server under others). */
+        FAIL
+    }
+
+    public StackEndpoints up(Collection<String> names, Progress progress, WhenUnresponsive whenUnresponsive) {
         return withStackLock(() -> {
             List<String> selected = withRequirements(names);
             Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
@@ -139,7 +151,7 @@ public final class LocalStack {
                     started.put(
                             name,
                             CompletableFuture.allOf(requirements)
-                                    .thenRunAsync(() -> bringUp(component, progress), executor));
+                                    .thenRunAsync(() -> bringUp(component, progress, whenUnresponsive), executor));
                 }
                 for (Map.Entry<String, CompletableFuture<Void>> entry : started.entrySet()) {
                     try {
@@ -157,7 +169,7 @@ public final class LocalStack {
         });
     }
 
-    private void bringUp(Component component, Progress progress) {
+    private void bringUp(Component component, Progress progress, WhenUnresponsive whenUnresponsive) {
         Instant begin = Instant.now();
         if (component instanceof PlatformService service && !service.built()) {
             progress.report("- %-12s skipped: not built (./mvnw package -DskipTests)".formatted(component.name()));
@@ -172,9 +184,25 @@ public final class LocalStack {
                         .formatted(component.name(), running.get().pid()));
                 return;
             }
-            progress.report(
-                    "~ %-12s running but not ready (%s): restarting".formatted(component.name(), health.detail()));
-            component.stop();
+            // It may only be slow (starting, or a busy machine): give it its start timeout before anything else.
+            progress.report("~ %-12s running but not ready (%s): waiting".formatted(component.name(), health.detail()));
+            try {
+                health = awaitReady(component);
+                component.afterReady();
+                progress.report("✓ %-12s ready after %.1f s of waiting (%s)"
+                        .formatted(
+                                component.name(),
+                                Duration.between(begin, Instant.now()).toMillis() / 1000.0,
+                                health.detail()));
+                return;
+            } catch (StackException e) {
+                if (whenUnresponsive == WhenUnresponsive.FAIL
+                        || component.process().isEmpty()) {
+                    throw e;
+                }
+                progress.report("~ %-12s still not ready: restarting".formatted(component.name()));
+                component.stop();
+            }
         } else if (component instanceof ProcessComponent) {
             context.processes().forgetIfDead(component.name());
             requireFreePorts(component);

@@ -51,7 +51,7 @@ final class PlatformService extends ProcessComponent {
 
     @Override
     public Duration startTimeout() {
-        return Duration.ofMinutes(2);
+        return descriptor.startTimeout();
     }
 
     @Override

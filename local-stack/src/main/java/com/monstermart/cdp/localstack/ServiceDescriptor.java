@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * @param artifact a file the build produces; until it exists the service is reported as not built
  * @param command the command line, split on whitespace, with placeholders like {@code ${port}}
  * @param health a URL that answers HTTP 200 when the service is ready
+ * @param startTimeout how long a start may take (key {@code start-timeout}, seconds, default 120)
  * @param environment extra environment variables (keys {@code env.NAME}), with placeholders
  */
 public record ServiceDescriptor(
@@ -39,6 +40,7 @@ public record ServiceDescriptor(
         Path artifact,
         String command,
         String health,
+        java.time.Duration startTimeout,
         Map<String, String> environment) {
     public static final String FILE_NAME = "cdp-service.properties";
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", "src", "docs");
@@ -48,6 +50,7 @@ public record ServiceDescriptor(
         requireNonNull(description, "description is null");
         requireNonNull(moduleDirectory, "moduleDirectory is null");
         requires = List.copyOf(requires);
+        requireNonNull(startTimeout, "startTimeout is null");
         requireNonNull(artifact, "artifact is null");
         requireNonNull(command, "command is null");
         requireNonNull(health, "health is null");
@@ -114,6 +117,7 @@ public record ServiceDescriptor(
                 module.resolve(required(properties, "artifact", file)),
                 required(properties, "command", file),
                 required(properties, "health", file),
+                java.time.Duration.ofSeconds(Long.parseLong(properties.getProperty("start-timeout", "120"))),
                 environment);
     }
 

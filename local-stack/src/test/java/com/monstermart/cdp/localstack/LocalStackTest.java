@@ -39,6 +39,7 @@ class LocalStackTest {
         Path module = home.resolve("web-console");
         Files.createDirectories(module.resolve("site"));
         Files.writeString(module.resolve("site/index.html"), "<h1>MonsterMart</h1>");
+        Files.writeString(module.resolve("site/health.html"), "UP");
         Files.writeString(module.resolve(ServiceDescriptor.FILE_NAME), """
                 name=web
                 description=A static web server standing in for a service
@@ -46,7 +47,8 @@ class LocalStackTest {
                 port=%d
                 artifact=site/index.html
                 command=${java} ${stack-marker} -m jdk.httpserver -b 127.0.0.1 -p ${port} -d ${home}/web-console/site
-                health=http://127.0.0.1:${port}/index.html
+                health=http://127.0.0.1:${port}/health.html
+                start-timeout=5
                 env.CDP_EXAMPLE=${kafka.bootstrap-servers}
                 """.formatted(StackSettings.freePort()));
         stack = new LocalStack(new StackContext(StackSettings.forTestJvm(home, home.resolve("data"), Map.of())));
@@ -89,6 +91,31 @@ class LocalStackTest {
         stack.up(List.of("web"), progress::add);
         assertThat(status("web").state()).isEqualTo(ComponentStatus.State.HEALTHY);
         assertThat(stack.component("web").process().orElseThrow().pid()).isNotEqualTo(first.pid());
+    }
+
+    @Test
+    void runningButUnreadyComponentIsWaitedForAndOnlyRestartedWhenAllowed() throws IOException {
+        stack.up(List.of("web"), progress::add);
+        ProcessHandle first = stack.component("web").process().orElseThrow();
+        Path health = home.resolve("web-console/site/health.html");
+        // The process runs but its health URL answers 404: unready, like a hung server.
+        Files.delete(health);
+
+        assertThatThrownBy(() -> stack.up(List.of("web"), progress::add, LocalStack.WhenUnresponsive.FAIL))
+                .isInstanceOf(StackException.class)
+                .hasMessageContaining("web failed: web was not ready within 5 s");
+        assertThat(stack.component("web").process()).contains(first);
+        assertThat(progress).anyMatch(line -> line.contains("running but not ready") && line.contains("waiting"));
+
+        Files.writeString(health, "UP");
+        stack.up(List.of("web"), progress::add, LocalStack.WhenUnresponsive.FAIL);
+        assertThat(stack.component("web").process()).contains(first);
+
+        Files.delete(health);
+        assertThatThrownBy(() -> stack.up(List.of("web"), progress::add))
+                .hasMessageContaining("web was not ready within 5 s");
+        assertThat(progress).anyMatch(line -> line.contains("still not ready: restarting"));
+        assertThat(first.isAlive()).isFalse();
     }
 
     @Test

@@ -132,7 +132,11 @@ public final class CdpStack {
                 wanted.stream().filter(name -> !ready.contains(name)).toList();
         if (!missing.isEmpty()) {
             if (!reused || !stack.healthy(missing)) {
-                stack.up(missing, line -> LOG.log(System.Logger.Level.INFO, line));
+                // A shared server that answers slowly is waited for, never restarted under other test JVMs.
+                stack.up(
+                        missing,
+                        line -> LOG.log(System.Logger.Level.INFO, line),
+                        reused ? LocalStack.WhenUnresponsive.FAIL : LocalStack.WhenUnresponsive.RESTART);
             }
             ready.addAll(missing);
         }
