@@ -62,6 +62,16 @@ public final class EndToEndHarness {
         CdpStack stack = CdpStack.get();
         StackEndpoints endpoints = stack.require("postgres", "kafka", "keycloak");
         String database = stack.createDatabase("identity_e2e");
+        if (Boolean.getBoolean("identity.harness.log-statements")) {
+            // Every statement's duration in the PostgreSQL server log (for profiling the transaction).
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                            endpoints.postgres().jdbcUrl(database),
+                            endpoints.postgres().user(),
+                            endpoints.postgres().password());
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("ALTER DATABASE " + database + " SET log_min_duration_statement = 0");
+            }
+        }
         String raw = stack.createTopic("identity-e2e-raw", partitions);
         String resolved = stack.createTopic("identity-e2e-resolved", partitions);
         String changes = stack.createTopic("identity-e2e-changes", 1);

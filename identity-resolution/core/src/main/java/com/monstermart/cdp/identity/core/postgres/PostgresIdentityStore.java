@@ -77,6 +77,8 @@ import javax.sql.DataSource;
 public final class PostgresIdentityStore implements IdentityStore {
     private static final long RULES_LOCK = 0x1DE7_0001L;
     private static final long NEW_PROFILES_FROM = Long.MAX_VALUE / 2;
+    /** Rounds of locking profiles that identifiers moved to while the first locks waited. */
+    private static final int MAX_LOCK_ROUNDS = 4;
 
     private final Transactions transactions;
     private final Clock clock;
@@ -162,7 +164,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                 before.put(key, owner);
             }
         }
-        Loaded loaded = loadProfiles(connection, new TreeSet<>(before.values()), keys, before);
+        Loaded loaded = loadProfiles(connection, new TreeSet<>(before.values()), keys);
         MemoryGraph graph = loaded.graph();
         List<Resolution> resolutions = new ArrayList<>(observations.size());
         List<Observation> resolved = new ArrayList<>();
@@ -280,28 +282,83 @@ public final class PostgresIdentityStore implements IdentityStore {
         String[] keys = identifiers.stream().map(Identifier::key).toArray(String[]::new);
         Map<String, UUID> before = owners(connection, keys);
         Set<UUID> profileIds = new TreeSet<>(before.values());
-        return loadProfiles(connection, profileIds, keys, before);
+        return loadProfiles(connection, profileIds, keys);
     }
 
-    private Loaded loadProfiles(Connection connection, Set<UUID> profileIds, String[] keys, Map<String, UUID> before)
-            throws SQLException {
-        MemoryGraph graph = new MemoryGraph(NEW_PROFILES_FROM);
-        List<ProfileRow> locked = lock(connection, profileIds);
-        if (locked.size() != profileIds.size()) {
+    /**
+     * Locks the profiles that own {@code keys} (and {@code profileIds}) and loads them. The first locks wait, in id
+     * order; if a transaction that held some of them moved identifiers meanwhile (a merge, a new identifier), the
+     * profiles that own them now are locked too, without waiting ({@code NOWAIT}: a profile another resolver holds
+     * makes the whole transaction retry, so waits never form a cycle), and the graph is read again, until every owner
+     * is locked. So a batch that lost a race usually goes on instead of starting over.
+     */
+    private Loaded loadProfiles(Connection connection, Set<UUID> profileIds, String[] keys) throws SQLException {
+        Map<UUID, ProfileRow> live = new TreeMap<>();
+        List<ProfileRow> first = lock(connection, profileIds, LockWait.WAIT);
+        if (first.size() != profileIds.size()) {
             throw new Transactions.Conflict("a profile disappeared while locking");
         }
-        for (ProfileRow row : locked) {
-            if (row.mergedInto() != null) {
-                throw new Transactions.Conflict("a profile was merged while locking");
-            }
+        first.stream().filter(row -> row.mergedInto() == null).forEach(row -> live.put(row.id(), row));
+        if (keys.length == 0 && live.size() != first.size()) {
+            // Profiles asked for by id (not found through identifiers): the caller must resolve the merged id again.
+            throw new Transactions.Conflict("a profile was merged while locking");
         }
-        // One round trip after the locks (a new statement, so it sees everything committed before them): the owners
-        // again (to detect identifiers that moved), members, merged ids, separations and edges among the keys.
+        for (int round = 1; ; round++) {
+            GraphRows rows = readGraph(connection, keys, live.keySet());
+            Set<UUID> missing = new TreeSet<>(rows.owners().values());
+            missing.removeAll(live.keySet());
+            if (missing.isEmpty()) {
+                return new Loaded(rows.toGraph(live.values()), Set.copyOf(live.keySet()));
+            }
+            if (round == MAX_LOCK_ROUNDS) {
+                throw new Transactions.Conflict("identifiers kept moving while locking");
+            }
+            List<ProfileRow> more = lock(connection, missing, LockWait.NOWAIT);
+            if (more.size() != missing.size()) {
+                throw new Transactions.Conflict("a profile disappeared while locking");
+            }
+            more.stream().filter(row -> row.mergedInto() == null).forEach(row -> live.put(row.id(), row));
+        }
+    }
+
+    /** The graph rows read under the locks. */
+    private record GraphRows(
+            Map<String, UUID> owners,
+            Map<UUID, List<Member>> members,
+            Map<UUID, List<UUID>> aliases,
+            List<UUID[]> separations,
+            List<String[]> edges) {
+        MemoryGraph toGraph(Collection<ProfileRow> locked) {
+            MemoryGraph graph = new MemoryGraph(NEW_PROFILES_FROM);
+            for (ProfileRow row : locked) {
+                graph.load(
+                        row.id(),
+                        row.sequence(),
+                        row.createdAt(),
+                        aliases.getOrDefault(row.id(), List.of()),
+                        members.getOrDefault(row.id(), List.of()));
+            }
+            for (UUID[] separation : separations) {
+                graph.loadSeparation(separation[0], separation[1]);
+            }
+            for (String[] edge : edges) {
+                graph.loadEdge(Identifier.parseKey(edge[0]), Identifier.parseKey(edge[1]));
+            }
+            return graph;
+        }
+    }
+
+    /**
+     * One round trip after the locks (a new statement, so it sees everything committed before them): the keys' owners
+     * now, the profiles' members, merged ids and separations, and the edges among the keys.
+     */
+    private static GraphRows readGraph(Connection connection, String[] keys, Set<UUID> profileIds) throws SQLException {
         Map<String, UUID> owners = new HashMap<>();
         Map<UUID, List<Member>> members = new HashMap<>();
         Map<UUID, List<UUID>> aliases = new HashMap<>();
         List<UUID[]> separations = new ArrayList<>();
         List<String[]> edges = new ArrayList<>();
+        Set<String> keySet = new HashSet<>(java.util.Arrays.asList(keys));
         try (PreparedStatement statement = connection.prepareStatement(LOAD_SQL)) {
             Array keyArray = connection.createArrayOf("text", keys);
             Array idArray = connection.createArrayOf("uuid", profileIds.toArray(UUID[]::new));
@@ -311,7 +368,6 @@ public final class PostgresIdentityStore implements IdentityStore {
             statement.setArray(4, idArray);
             statement.setArray(5, idArray);
             statement.setArray(6, keys.length < 2 ? connection.createArrayOf("text", new String[0]) : keyArray);
-            statement.setArray(7, keyArray);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     switch (rows.getInt(1)) {
@@ -329,34 +385,23 @@ public final class PostgresIdentityStore implements IdentityStore {
                                     .add(rows.getObject(5, UUID.class));
                         case 3 ->
                             separations.add(new UUID[] {rows.getObject(5, UUID.class), rows.getObject(6, UUID.class)});
-                        default -> edges.add(new String[] {rows.getString(2), rows.getString(3)});
+                        default -> {
+                            if (keySet.contains(rows.getString(3))) {
+                                edges.add(new String[] {rows.getString(2), rows.getString(3)});
+                            }
+                        }
                     }
                 }
             }
         }
-        if (keys.length > 0 && !owners.equals(before)) {
-            throw new Transactions.Conflict("identifiers moved while locking");
-        }
-        for (ProfileRow row : locked) {
-            graph.load(
-                    row.id(),
-                    row.sequence(),
-                    row.createdAt(),
-                    aliases.getOrDefault(row.id(), List.of()),
-                    members.getOrDefault(row.id(), List.of()));
-        }
-        for (UUID[] separation : separations) {
-            graph.loadSeparation(separation[0], separation[1]);
-        }
-        for (String[] edge : edges) {
-            graph.loadEdge(Identifier.parseKey(edge[0]), Identifier.parseKey(edge[1]));
-        }
-        return new Loaded(graph, profileIds);
+        return new GraphRows(owners, members, aliases, separations, edges);
     }
 
     /**
      * The graph around locked profiles, one row per fact, tagged by kind: 0 owner of a key, 1 member of a profile, 2
-     * merged id of a profile, 3 separation of a profile or of an id merged into it, 4 edge between two keys.
+     * merged id of a profile, 3 separation of a profile or of an id merged into it, 4 edge from a key (kept when its
+     * other end is a key too). Every part has one array condition on an index's leading column: two on one index
+     * ({@code a_key = ANY(k) AND b_key = ANY(k)}) make PostgreSQL before 17 probe every pair of array elements.
      */
     private static final String LOAD_SQL = """
             SELECT 0, key, NULL, NULL, profile_id, NULL::uuid, NULL::timestamptz
@@ -373,7 +418,7 @@ public final class PostgresIdentityStore implements IdentityStore {
             WHERE first_id = ANY(CAST(? AS uuid[]) || ARRAY(SELECT id FROM identity.profiles WHERE merged_into = ANY(?)))
             UNION ALL
             SELECT 4, a_key, b_key, NULL, NULL, NULL, NULL
-            FROM identity.edges WHERE a_key = ANY(?) AND b_key = ANY(?)
+            FROM identity.edges WHERE a_key = ANY(?)
             """;
 
     private static Map<String, UUID> owners(Connection connection, String[] keys) throws SQLException {
@@ -395,14 +440,20 @@ public final class PostgresIdentityStore implements IdentityStore {
 
     private record ProfileRow(UUID id, long sequence, Instant createdAt, UUID mergedInto) {}
 
-    private static List<ProfileRow> lock(Connection connection, Set<UUID> profileIds) throws SQLException {
+    private enum LockWait {
+        WAIT,
+        NOWAIT
+    }
+
+    private static List<ProfileRow> lock(Connection connection, Set<UUID> profileIds, LockWait wait)
+            throws SQLException {
         List<ProfileRow> out = new ArrayList<>();
         if (profileIds.isEmpty()) {
             return out;
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT id, created_seq, created_at, merged_into FROM identity.profiles WHERE id = ANY(?)"
-                        + " ORDER BY id FOR UPDATE")) {
+                        + " ORDER BY id FOR UPDATE" + (wait == LockWait.NOWAIT ? " NOWAIT" : ""))) {
             statement.setArray(1, connection.createArrayOf("uuid", profileIds.toArray(UUID[]::new)));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -837,7 +888,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                         "Identifier %s is alone in profile %s already"
                                 .formatted(moved.iterator().next(), profileId));
             }
-            Loaded loaded = loadProfiles(connection, new TreeSet<>(Set.of(profileId)), new String[0], Map.of());
+            Loaded loaded = loadProfiles(connection, new TreeSet<>(Set.of(profileId)), new String[0]);
             MemoryGraph graph = loaded.graph();
             MemoryGraph.Profile profile = graph.profile(profileId)
                     .orElseThrow(() -> new Transactions.Conflict("profile changed while locking"));

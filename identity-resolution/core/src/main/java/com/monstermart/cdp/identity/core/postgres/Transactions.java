@@ -16,12 +16,13 @@ import javax.sql.DataSource;
 
 /**
  * Runs work in short READ COMMITTED transactions and retries it when it lost a race: a serialization failure, a
- * deadlock, a unique violation (two transactions created the same identifier) or a stale read detected after
- * taking row locks ({@link Conflict}).
+ * deadlock, a unique violation (two transactions created the same identifier), a row lock another transaction holds
+ * ({@code NOWAIT}) or a stale read detected after taking row locks ({@link Conflict}).
  */
 final class Transactions {
     private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
-    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
+    // serialization failure, deadlock, unique violation, lock not available (NOWAIT)
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505", "55P03");
 
     private final DataSource dataSource;
     private final int maxAttempts;
