@@ -95,10 +95,10 @@ public final class EventJson {
         out.writeStartObject();
         out.writeStringField("type", event.type().wireName());
         out.writeStringField("messageId", event.messageId());
-        out.writeStringField("timestamp", event.timestamp().toString());
-        out.writeStringField("receivedAt", event.receivedAt().toString());
+        out.writeStringField("timestamp", iso(event.timestamp()));
+        out.writeStringField("receivedAt", iso(event.receivedAt()));
         if (event.sentAt().isPresent()) {
-            out.writeStringField("sentAt", event.sentAt().get().toString());
+            out.writeStringField("sentAt", iso(event.sentAt().get()));
         }
         writeOptional(out, "userId", event.userId());
         writeOptional(out, "anonymousId", event.anonymousId());
@@ -126,6 +126,49 @@ public final class EventJson {
         }
         out.writeEndArray();
         out.writeEndObject();
+    }
+
+    /** The same text as {@link Instant#toString()}, several times faster (no formatter). */
+    public static String iso(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < -62167219200L || seconds >= 253402300800L) {
+            return instant.toString();
+        }
+        java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC);
+        char[] text = new char[30];
+        int at = 0;
+        at = digits(text, at, time.getYear(), 4);
+        text[at++] = '-';
+        at = digits(text, at, time.getMonthValue(), 2);
+        text[at++] = '-';
+        at = digits(text, at, time.getDayOfMonth(), 2);
+        text[at++] = 'T';
+        at = digits(text, at, time.getHour(), 2);
+        text[at++] = ':';
+        at = digits(text, at, time.getMinute(), 2);
+        text[at++] = ':';
+        at = digits(text, at, time.getSecond(), 2);
+        int nano = instant.getNano();
+        if (nano != 0) {
+            text[at++] = '.';
+            if (nano % 1_000_000 == 0) {
+                at = digits(text, at, nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                at = digits(text, at, nano / 1000, 6);
+            } else {
+                at = digits(text, at, nano, 9);
+            }
+        }
+        text[at++] = 'Z';
+        return new String(text, 0, at);
+    }
+
+    private static int digits(char[] text, int at, int value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            text[at + i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
     }
 
     private static void writeContext(JsonGenerator out, EventContext context) throws IOException {

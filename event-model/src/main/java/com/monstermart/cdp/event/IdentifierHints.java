@@ -17,18 +17,29 @@ public final class IdentifierHints {
      * Segment's browser SDK puts them on track and page calls), and {@code context.device.id}.
      */
     public static List<IdentifierHint> standard(CanonicalEvent event, String namespace) {
+        return standard(
+                event.userId().orElse(null),
+                event.anonymousId().orElse(null),
+                event.traits(),
+                event.context().extensions(),
+                namespace);
+    }
+
+    /** The same hints from the parts of an event not yet built (for producers that build events themselves). */
+    public static List<IdentifierHint> standard(
+            String userId,
+            String anonymousId,
+            Map<String, ?> traits,
+            Map<String, ?> contextExtensions,
+            String namespace) {
         Set<IdentifierHint> hints = new LinkedHashSet<>();
-        event.userId()
-                .filter(value -> !value.isBlank())
-                .ifPresent(value -> hints.add(IdentifierHint.userId(namespace, value)));
-        event.anonymousId()
-                .filter(value -> !value.isBlank())
-                .ifPresent(value -> hints.add(IdentifierHint.anonymousId(namespace, value)));
-        fromTraits(event.traits(), hints);
-        if (event.context().extensions().get("traits") instanceof Map<?, ?> contextTraits) {
+        text(userId).ifPresent(value -> hints.add(IdentifierHint.userId(namespace, value)));
+        text(anonymousId).ifPresent(value -> hints.add(IdentifierHint.anonymousId(namespace, value)));
+        fromTraits(traits, hints);
+        if (contextExtensions.get("traits") instanceof Map<?, ?> contextTraits) {
             fromTraits(contextTraits, hints);
         }
-        if (event.context().extensions().get("device") instanceof Map<?, ?> device) {
+        if (contextExtensions.get("device") instanceof Map<?, ?> device) {
             text(device.get("id")).ifPresent(value -> hints.add(IdentifierHint.deviceId(value)));
         }
         return new ArrayList<>(hints);

@@ -39,20 +39,24 @@ public final class JsonValues {
         if (object == null) {
             throw new IllegalArgumentException(path + " is null; use an empty map");
         }
-        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, object.size() * 2));
-        for (Map.Entry<String, ?> entry : object.entrySet()) {
-            Object key = entry.getKey();
-            if (!(key instanceof String name)) {
-                throw new IllegalArgumentException("%s has a key that is not a string (%s)"
-                        .formatted(path, key == null ? "null" : key.getClass().getName()));
-            }
-            copy.put(name, normalize(entry.getValue(), path + "." + name));
+        try {
+            return copyMap(object);
+        } catch (BadValue e) {
+            throw e.at(path);
         }
-        return Collections.unmodifiableMap(copy);
     }
 
     /** A normalised copy of one value (see the class comment). */
     public static Object normalize(Object value, String path) {
+        try {
+            return normalize(value);
+        } catch (BadValue e) {
+            throw e.at(path);
+        }
+    }
+
+    /** The happy path builds no path strings; a bad value's path is assembled while the exception unwinds. */
+    private static Object normalize(Object value) {
         return switch (value) {
             case null -> null;
             case String text -> text;
@@ -63,8 +67,8 @@ public final class JsonValues {
             case Byte number -> number.longValue();
             case BigInteger number -> number.bitLength() < Long.SIZE ? (Object) number.longValue() : number;
             case BigDecimal number -> number;
-            case Double number -> finite(number, path);
-            case Float number -> finite(Double.parseDouble(number.toString()), path);
+            case Double number -> finite(number);
+            case Float number -> finite(Double.parseDouble(number.toString()));
             case Character character -> character.toString();
             case Enum<?> constant -> constant.name();
             case UUID uuid -> uuid.toString();
@@ -74,18 +78,90 @@ public final class JsonValues {
             case LocalDateTime time -> time.toString();
             case LocalDate date -> date.toString();
             case LocalTime time -> time.toString();
-            case JsonNode node -> fromJson(node, path);
-            case Map<?, ?> map -> copyUnchecked(map, path);
-            case Collection<?> collection -> copyList(collection.iterator(), collection.size(), path);
-            case Object[] array -> copyList(List.of(array).iterator(), array.length, path);
+            case JsonNode node -> fromJson(node);
+            case Map<?, ?> map -> copyMap(map);
+            case Collection<?> collection -> copyList(collection.iterator(), collection.size());
+            case Object[] array -> copyList(List.of(array).iterator(), array.length);
             default ->
-                throw new IllegalArgumentException("%s holds a %s; use strings, numbers, booleans, null, lists or maps"
-                        .formatted(path, value.getClass().getName()));
+                throw new BadValue(" holds a %s; use strings, numbers, booleans, null, lists or maps"
+                        .formatted(value.getClass().getName()));
         };
+    }
+
+    private static Map<String, Object> copyMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String name)) {
+                Object key = entry.getKey();
+                throw new BadValue(" has a key that is not a string (%s)"
+                        .formatted(key == null ? "null" : key.getClass().getName()));
+            }
+            try {
+                copy.put(name, normalize(entry.getValue()));
+            } catch (BadValue e) {
+                throw e.under("." + name);
+            }
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static List<Object> copyList(Iterator<?> elements, int size) {
+        List<Object> list = new ArrayList<>(size);
+        int index = 0;
+        while (elements.hasNext()) {
+            try {
+                list.add(normalize(elements.next()));
+            } catch (BadValue e) {
+                throw e.under("[" + index + "]");
+            }
+            index++;
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private static BigDecimal finite(double number) {
+        if (Double.isNaN(number) || Double.isInfinite(number)) {
+            throw new BadValue(" is %s; JSON numbers must be finite".formatted(number));
+        }
+        return BigDecimal.valueOf(number);
+    }
+
+    /** A bad value somewhere below; {@link #at} turns it into the public exception with the full path. */
+    private static final class BadValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String relativePath;
+        private final String problem;
+
+        BadValue(String problem) {
+            this("", problem);
+        }
+
+        private BadValue(String relativePath, String problem) {
+            super(problem, null, false, false);
+            this.relativePath = relativePath;
+            this.problem = problem;
+        }
+
+        BadValue under(String segment) {
+            return new BadValue(segment + relativePath, problem);
+        }
+
+        IllegalArgumentException at(String path) {
+            return new IllegalArgumentException(path + relativePath + problem);
+        }
     }
 
     /** A JSON tree as normalised values; objects become maps, arrays lists. */
     public static Object fromJson(JsonNode node, String path) {
+        try {
+            return fromJson(node);
+        } catch (BadValue e) {
+            throw e.at(path);
+        }
+    }
+
+    private static Object fromJson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -99,13 +175,18 @@ public final class JsonValues {
             return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
         }
         if (node.isNumber()) {
-            return node.isBigDecimal() ? node.decimalValue() : finite(node.doubleValue(), path);
+            return node.isBigDecimal() ? node.decimalValue() : finite(node.doubleValue());
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
             int index = 0;
             for (JsonNode element : node) {
-                list.add(fromJson(element, path + "[" + index++ + "]"));
+                try {
+                    list.add(fromJson(element));
+                } catch (BadValue e) {
+                    throw e.under("[" + index + "]");
+                }
+                index++;
             }
             return Collections.unmodifiableList(list);
         }
@@ -113,11 +194,15 @@ public final class JsonValues {
             Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 2));
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                map.put(field.getKey(), fromJson(field.getValue(), path + "." + field.getKey()));
+                try {
+                    map.put(field.getKey(), fromJson(field.getValue()));
+                } catch (BadValue e) {
+                    throw e.under("." + field.getKey());
+                }
             }
             return Collections.unmodifiableMap(map);
         }
-        throw new IllegalArgumentException("%s holds binary or embedded data; use JSON values".formatted(path));
+        throw new BadValue(" holds binary or embedded data; use JSON values");
     }
 
     /** A short text form of a scalar value, e.g. for identifiers; empty for null, maps and lists. */
@@ -129,27 +214,5 @@ public final class JsonValues {
             case Boolean flag -> java.util.Optional.of(flag.toString());
             case null, default -> java.util.Optional.empty();
         };
-    }
-
-    private static Map<String, Object> copyUnchecked(Map<?, ?> map, String path) {
-        @SuppressWarnings("unchecked")
-        Map<String, ?> typed = (Map<String, ?>) map;
-        return copyObject(typed, path);
-    }
-
-    private static List<Object> copyList(Iterator<?> elements, int size, String path) {
-        List<Object> list = new ArrayList<>(size);
-        int index = 0;
-        while (elements.hasNext()) {
-            list.add(normalize(elements.next(), path + "[" + index++ + "]"));
-        }
-        return Collections.unmodifiableList(list);
-    }
-
-    private static BigDecimal finite(double number, String path) {
-        if (Double.isNaN(number) || Double.isInfinite(number)) {
-            throw new IllegalArgumentException("%s is %s; JSON numbers must be finite".formatted(path, number));
-        }
-        return BigDecimal.valueOf(number);
     }
 }

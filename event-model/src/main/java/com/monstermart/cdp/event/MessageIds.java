@@ -31,7 +31,7 @@ public final class MessageIds {
         requireNonNull(sourceId, "sourceId is null");
         requireNonNull(position, "position is null");
         MessageDigest sha1 = sha1();
-        sha1.update(toBytes(NAMESPACE));
+        sha1.update(NAMESPACE_BYTES);
         sha1.update(sourceId.getBytes(StandardCharsets.UTF_8));
         sha1.update((byte) 0);
         sha1.update(position.getBytes(StandardCharsets.UTF_8));
@@ -54,11 +54,18 @@ public final class MessageIds {
                 .array();
     }
 
-    private static MessageDigest sha1() {
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JDK lacks SHA-1", e);
         }
+    });
+    private static final byte[] NAMESPACE_BYTES = toBytes(NAMESPACE);
+
+    private static MessageDigest sha1() {
+        MessageDigest digest = SHA1.get();
+        digest.reset();
+        return digest;
     }
 }

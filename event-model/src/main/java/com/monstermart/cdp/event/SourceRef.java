@@ -2,8 +2,6 @@ package com.monstermart.cdp.event;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.regex.Pattern;
-
 /**
  * The source an event came from and where in it ({@code context.source}).
  *
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
  *     {@code request=5f0c... index=3}; never personal data
  */
 public record SourceRef(String id, SourceKind kind, String position) {
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-
     public SourceRef {
         requireNonNull(id, "id is null");
         requireNonNull(kind, "kind is null");
@@ -29,6 +25,16 @@ public record SourceRef(String id, SourceKind kind, String position) {
 
     /** Whether a text can be a source id (see {@link #id()}). */
     public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > 63) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!letterOrDigit && (c != '-' || i == 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

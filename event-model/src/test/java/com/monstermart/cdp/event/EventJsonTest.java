@@ -175,4 +175,19 @@ class EventJsonTest {
 
         assertThat(EventJson.fromTree(EventJson.toTree(event))).isEqualTo(event);
     }
+
+    @Test
+    void isoTextIsInstantToString() {
+        for (String text : List.of(
+                "2026-11-21T10:15:30Z",
+                "2026-11-21T10:15:30.100Z",
+                "2026-11-21T10:15:30.123456Z",
+                "2026-11-21T10:15:30.123456789Z",
+                "1970-01-01T00:00:00Z",
+                "0001-01-01T00:00:00.001Z",
+                "+12026-01-01T00:00:00Z")) {
+            Instant instant = Instant.parse(text);
+            assertThat(EventJson.iso(instant)).isEqualTo(instant.toString());
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * One Debezium change as a row. Position: {@code lsn=<lsn>} (PostgreSQL) or {@code binlog=<file>:<pos> row=<n>}
  * (MariaDB/MySQL), then {@code table=... key=... op=...}; the message key is the same text, so a replayed change keeps
- * its message id.
+ * its message id. The payload (the change as text) is only made for dead letters.
  */
 final class ChangeRow implements SourceRow {
     private final String table;
@@ -18,7 +18,7 @@ final class ChangeRow implements SourceRow {
     private final Map<String, Object> before;
     private final String position;
     private final Instant time;
-    private final String payload;
+    private final java.util.function.Supplier<String> payload;
 
     ChangeRow(
             String table,
@@ -27,7 +27,7 @@ final class ChangeRow implements SourceRow {
             Map<String, Object> before,
             String position,
             Instant time,
-            String payload) {
+            java.util.function.Supplier<String> payload) {
         this.table = table;
         this.operation = operation;
         this.after = after;
@@ -75,6 +75,6 @@ final class ChangeRow implements SourceRow {
 
     @Override
     public String payload() {
-        return payload;
+        return payload.get();
     }
 }

@@ -163,13 +163,13 @@ public final class DebeziumConnector implements SourceConnector {
                 before,
                 position,
                 millis == null ? null : Instant.ofEpochMilli(millis),
-                value.toString()));
+                value::toString));
     }
 
     private String sourcePosition(Struct origin) {
         return switch (source.spec().kind()) {
             case POSTGRES -> "lsn=" + origin.get("lsn");
-            default -> "binlog=%s:%s row=%s".formatted(origin.get("file"), origin.get("pos"), origin.get("row"));
+            default -> "binlog=" + origin.get("file") + ":" + origin.get("pos") + " row=" + origin.get("row");
         };
     }
 

@@ -41,8 +41,13 @@ final class StructValues {
         String name = schema.name();
         if (name != null) {
             switch (name) {
-                case "io.debezium.time.ZonedTimestamp":
-                    return OffsetDateTime.parse((String) value).toInstant();
+                case "io.debezium.time.ZonedTimestamp": {
+                    Instant fast = com.monstermart.cdp.ingestion.core.FastTimestamps.parse(
+                            (String) value, java.time.ZoneOffset.UTC);
+                    return fast != null
+                            ? fast
+                            : OffsetDateTime.parse((String) value).toInstant();
+                }
                 case "io.debezium.time.Timestamp":
                     return Instant.ofEpochMilli((Long) value);
                 case "io.debezium.time.MicroTimestamp": {

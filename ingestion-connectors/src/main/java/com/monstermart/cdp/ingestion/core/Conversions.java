@@ -172,6 +172,10 @@ public final class Conversions {
         if (text.isEmpty()) {
             return null;
         }
+        Instant fast = FastTimestamps.parse(text, settings.zone());
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();

@@ -220,9 +220,13 @@ public final class QualityChecker {
     /** A dotted event path with {@code [*]} for every list element. */
     static final class FieldPath {
         private final List<String> segments;
+        private final boolean wildcard;
+        private final String staticPath;
 
         private FieldPath(List<String> segments) {
             this.segments = List.copyOf(segments);
+            this.wildcard = segments.contains("[*]");
+            this.staticPath = "$." + String.join(".", segments);
         }
 
         static FieldPath parse(String text, String path) {
@@ -248,13 +252,68 @@ public final class QualityChecker {
         record Found(String path, List<String> segments, Object value) {}
 
         List<Found> find(CanonicalEvent event) {
-            List<Found> found = new ArrayList<>();
-            walk(root(event), 0, "$", new ArrayList<>(), found);
+            if (!wildcard) {
+                Object node = root(event);
+                int start = segments.getFirst().equals("context") ? 2 : 1;
+                for (int i = start; i < segments.size() && node != null; i++) {
+                    node = node instanceof Map<?, ?> map ? map.get(segments.get(i)) : null;
+                }
+                return List.of(new Found(staticPath, segments, node));
+            }
+            List<Found> found = new ArrayList<>(1);
+            String first = segments.getFirst();
+            Object node = root(event);
+            int next = first.equals("context") ? 2 : 1;
+            List<String> concrete = new ArrayList<>(segments.subList(0, Math.min(next, segments.size())));
+            StringBuilder path = new StringBuilder("$");
+            for (String segment : concrete) {
+                path.append('.').append(segment);
+            }
+            walk(node, next, path.toString(), concrete, found);
             return found;
         }
 
+        /** The value of the path's first segment (two for context fields). */
+        private Object root(CanonicalEvent event) {
+            String first = segments.getFirst();
+            Object node;
+            switch (first) {
+                case "type" -> node = event.type().wireName();
+                case "messageId" -> node = event.messageId();
+                case "timestamp" -> node = event.timestamp().toString();
+                case "userId" -> node = event.userId().orElse(null);
+                case "anonymousId" -> node = event.anonymousId().orElse(null);
+                case "previousId" -> node = event.previousId().orElse(null);
+                case "event" -> node = event.event().orElse(null);
+                case "name" -> node = event.name().orElse(null);
+                case "category" -> node = event.category().orElse(null);
+                case "traits" -> node = event.traits();
+                case "properties" -> node = event.properties();
+                case "context" -> {
+                    EventContext context = event.context();
+                    String field = segments.size() > 1 ? segments.get(1) : "";
+                    node = switch (field) {
+                        case "sessionId" -> context.sessionId().orElse(null);
+                        case "ip" -> context.ip().orElse(null);
+                        case "userAgent" -> context.userAgent().orElse(null);
+                        case "locale" -> context.locale().orElse(null);
+                        case "gpc" -> context.gpc();
+                        case "source" ->
+                            Map.of(
+                                    "id",
+                                    context.source().id(),
+                                    "kind",
+                                    context.source().kind().wireName());
+                        default -> context.extensions().get(field);
+                    };
+                }
+                default -> node = null;
+            }
+            return node;
+        }
+
         private void walk(Object node, int index, String path, List<String> concrete, List<Found> found) {
-            if (index == segments.size()) {
+            if (index >= segments.size()) {
                 found.add(new Found(path, List.copyOf(concrete), node));
                 return;
             }
@@ -273,37 +332,6 @@ public final class QualityChecker {
             concrete.add(segment);
             walk(child, index + 1, path + "." + segment, concrete, found);
             concrete.removeLast();
-        }
-
-        private static Map<String, Object> root(CanonicalEvent event) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("type", event.type().wireName());
-            root.put("messageId", event.messageId());
-            root.put("timestamp", event.timestamp().toString());
-            event.userId().ifPresent(value -> root.put("userId", value));
-            event.anonymousId().ifPresent(value -> root.put("anonymousId", value));
-            event.previousId().ifPresent(value -> root.put("previousId", value));
-            event.event().ifPresent(value -> root.put("event", value));
-            event.name().ifPresent(value -> root.put("name", value));
-            event.category().ifPresent(value -> root.put("category", value));
-            root.put("traits", event.traits());
-            root.put("properties", event.properties());
-            EventContext context = event.context();
-            Map<String, Object> contextMap = new LinkedHashMap<>(context.extensions());
-            contextMap.put(
-                    "source",
-                    Map.of(
-                            "id",
-                            context.source().id(),
-                            "kind",
-                            context.source().kind().wireName()));
-            context.sessionId().ifPresent(value -> contextMap.put("sessionId", value));
-            context.ip().ifPresent(value -> contextMap.put("ip", value));
-            context.userAgent().ifPresent(value -> contextMap.put("userAgent", value));
-            context.locale().ifPresent(value -> contextMap.put("locale", value));
-            contextMap.put("gpc", context.gpc());
-            root.put("context", contextMap);
-            return root;
         }
 
         /** The event without the field at a concrete path in traits or properties; null for other fields. */

@@ -8,7 +8,6 @@ import com.monstermart.cdp.event.EventContext;
 import com.monstermart.cdp.event.EventType;
 import com.monstermart.cdp.event.EventValidator;
 import com.monstermart.cdp.event.IdentifierHint;
-import com.monstermart.cdp.event.IdentifierHints;
 import com.monstermart.cdp.event.IdentifierType;
 import com.monstermart.cdp.event.LibraryContext;
 import com.monstermart.cdp.event.MessageIds;
@@ -175,7 +174,7 @@ public final class RowMapping {
                     if (event.isEmpty()) {
                         continue;
                     }
-                    CanonicalEvent withHints = IdentifierHints.withStandardHints(event.get(), source.namespace());
+                    CanonicalEvent withHints = event.get();
                     List<ValidationProblem> invalid = EventValidator.validate(withHints);
                     if (!invalid.isEmpty()) {
                         problems.addAll(invalid);
@@ -406,7 +405,7 @@ public final class RowMapping {
             Map<String, Object> propertyValues = map(properties, "$.properties", scope, problems);
             propertyValues.putAll(groupProperties);
             Map<String, Object> contextValues = map(context, "$.context", scope, problems);
-            List<IdentifierHint> hints = new ArrayList<>();
+            java.util.LinkedHashSet<IdentifierHint> hints = new java.util.LinkedHashSet<>();
             for (CompiledIdentifier identifier : identifiers) {
                 identifier.evaluate(scope, problems).ifPresent(hints::add);
             }
@@ -419,6 +418,8 @@ public final class RowMapping {
             if (eventContext == null) {
                 return Optional.empty();
             }
+            hints.addAll(com.monstermart.cdp.event.IdentifierHints.standard(
+                    user, anonymous, traitValues, eventContext.extensions(), source.namespace()));
             return Optional.of(CanonicalEvent.builder(type)
                     .messageId(MessageIds.derived(source.id(), row.messageKey() + "#" + name))
                     .timestamp(happened != null ? happened : row.sourceTime().orElse(receivedAt))
@@ -432,7 +433,7 @@ public final class RowMapping {
                     .traits(traitValues)
                     .properties(propertyValues)
                     .context(eventContext)
-                    .identifiers(hints)
+                    .identifiers(new ArrayList<>(hints))
                     .buildUnchecked());
         }
 

@@ -50,7 +50,7 @@ final class DelimitedRecordReader implements RecordReader {
     public FileRecord next() throws IOException {
         while (splitter.next()) {
             records++;
-            String position = "file=%s line=%d".formatted(fileName, splitter.line);
+            String position = "file=" + fileName + " line=" + splitter.line;
             if (splitter.tooLong) {
                 return new FileRecord(
                         null,
@@ -84,7 +84,7 @@ final class DelimitedRecordReader implements RecordReader {
                 String field = fields.get(i);
                 values[i] = pattern.nullValues().contains(field.strip()) ? null : field;
             }
-            String key = "file=%s/sha=%s/line=%d".formatted(fileName, fingerprint, splitter.line);
+            String key = "file=" + fileName + "/sha=" + fingerprint + "/line=" + splitter.line;
             return new FileRecord(
                     FileRow.delimited(pattern.name(), columns, values, position, key, text),
                     null,

@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -287,6 +288,8 @@ public final class FileDropConnector implements SourceConnector {
             List<SourceRow> group = new ArrayList<>();
             String groupKey = null;
             Instant receivedAt = clock.instant();
+            CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+            FileState acknowledged = null;
             while (!stopping) {
                 FileRecord record;
                 try {
@@ -340,9 +343,16 @@ public final class FileDropConnector implements SourceConnector {
                 safeOffset = group.isEmpty() ? previousOffset : groupOffset;
                 safeRecords = group.isEmpty() ? previousRecords : groupRecords;
                 if (emitter.size() >= batchSize) {
-                    emitter.flush().join();
+                    // two batches in flight: map the next while Kafka acknowledges this one; positions are saved
+                    // in order, each once its batch is acknowledged
+                    CompletableFuture<Void> sent = emitter.flush();
+                    inFlight.join();
+                    if (acknowledged != null) {
+                        states.save(acknowledged);
+                    }
                     current = current.advanced(safeOffset, safeRecords, entry.size(), reader.header(), clock.instant());
-                    states.save(current);
+                    acknowledged = current;
+                    inFlight = sent;
                     receivedAt = clock.instant();
                 }
             }
@@ -352,7 +362,9 @@ public final class FileDropConnector implements SourceConnector {
                 safeOffset = previousOffset;
                 safeRecords = previousRecords;
             }
-            emitter.flush().join();
+            CompletableFuture<Void> last = emitter.flush();
+            inFlight.join();
+            last.join();
             current = current.advanced(safeOffset, safeRecords, entry.size(), reader.header(), clock.instant());
             if (wholeFile && !stopping) {
                 current = current.completed(clock.instant());

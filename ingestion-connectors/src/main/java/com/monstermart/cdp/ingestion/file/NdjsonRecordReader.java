@@ -48,7 +48,7 @@ final class NdjsonRecordReader implements RecordReader {
     public FileRecord next() throws IOException {
         while (splitter.next()) {
             records++;
-            String position = "file=%s line=%d".formatted(fileName, splitter.line);
+            String position = "file=" + fileName + " line=" + splitter.line;
             if (splitter.tooLong) {
                 return new FileRecord(
                         null,
@@ -69,7 +69,7 @@ final class NdjsonRecordReader implements RecordReader {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> values = (Map<String, Object>) JsonValues.fromJson(node, "$");
-                String key = "file=%s/sha=%s/line=%d".formatted(fileName, fingerprint, splitter.line);
+                String key = "file=" + fileName + "/sha=" + fingerprint + "/line=" + splitter.line;
                 return new FileRecord(
                         FileRow.json(pattern.name(), values, position, key, text),
                         null,
