@@ -62,6 +62,23 @@ public final class EndToEndHarness {
         CdpStack stack = CdpStack.get();
         StackEndpoints endpoints = stack.require("postgres", "kafka", "keycloak");
         String database = stack.createDatabase("identity_e2e");
+        if (Boolean.getBoolean("identity.harness.explain-statements")) {
+            // Every statement's plan with actual times and rows in the PostgreSQL server log (auto_explain).
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                            endpoints.postgres().jdbcUrl(database),
+                            endpoints.postgres().user(),
+                            endpoints.postgres().password());
+                    java.sql.Statement statement = connection.createStatement()) {
+                for (String setting : List.of(
+                        "session_preload_libraries = 'auto_explain'",
+                        "auto_explain.log_min_duration = 0",
+                        "auto_explain.log_analyze = on",
+                        "auto_explain.log_buffers = on",
+                        "log_parameter_max_length = 0")) {
+                    statement.execute("ALTER DATABASE " + database + " SET " + setting);
+                }
+            }
+        }
         if (Boolean.getBoolean("identity.harness.log-statements")) {
             // Every statement's duration in the PostgreSQL server log (for profiling the transaction).
             try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
@@ -70,6 +87,7 @@ public final class EndToEndHarness {
                             endpoints.postgres().password());
                     java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("ALTER DATABASE " + database + " SET log_min_duration_statement = 0");
+                statement.execute("ALTER DATABASE " + database + " SET log_parameter_max_length = 0");
             }
         }
         String raw = stack.createTopic("identity-e2e-raw", partitions);

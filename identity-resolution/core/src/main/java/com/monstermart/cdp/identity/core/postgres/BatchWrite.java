@@ -103,12 +103,11 @@ final class BatchWrite {
                 RETURNING 1
             ), observed AS (
                 INSERT INTO identity.observations (message_id, event_time, source, identifiers, profile_id, outcome)
-                SELECT n.message_id, CAST(n.event_time AS timestamptz), n.source,
-                       (CAST(? AS text[]))[n.first_key:n.last_key], n.profile_id, n.outcome
-                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS int[]),
-                            CAST(? AS int[]), CAST(? AS uuid[]), CAST(? AS text[]))
-                     WITH ORDINALITY AS n(message_id, event_time, source, first_key, last_key, profile_id, outcome,
-                                          position)
+                SELECT n.message_id, CAST(n.event_time AS timestamptz), n.source, CAST(n.identifiers AS text[]),
+                       n.profile_id, n.outcome
+                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS uuid[]), CAST(? AS text[]))
+                     WITH ORDINALITY AS n(message_id, event_time, source, identifiers, profile_id, outcome, position)
                 ORDER BY n.position
                 RETURNING 1
             )
@@ -219,22 +218,12 @@ final class BatchWrite {
                 byMessage.put(resolution.messageId(), resolution);
             }
         }
-        // Every observation's identifiers in one flat array; each row takes its slice [first, last] (1-based).
-        List<String> flat = new ArrayList<>();
-        List<int[]> slices = new ArrayList<>(observations.size());
-        for (Observation observation : observations) {
-            int first = flat.size() + 1;
-            for (Identifier identifier : observation.identifiers()) {
-                flat.add(identifier.key());
-            }
-            slices.add(new int[] {first, flat.size()});
-        }
-        parameters.texts(flat, Function.identity());
+        // Each observation's identifiers as an array literal (a slice of one flat array parameter would copy the whole
+        // array for every row).
         parameters.texts(observations, Observation::messageId);
         parameters.texts(observations, observation -> time(observation.timestamp()));
         parameters.texts(observations, Observation::source);
-        parameters.ints(slices, slice -> slice[0]);
-        parameters.ints(slices, slice -> slice[1]);
+        parameters.texts(observations, observation -> arrayLiteral(observation.identifiers()));
         parameters.uuids(
                 observations,
                 observation ->
@@ -256,6 +245,27 @@ final class BatchWrite {
      */
     private static String time(Instant instant) {
         return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    /** A PostgreSQL array literal of the identifiers' keys: {"k1","k2"}, quotes and backslashes escaped. */
+    static String arrayLiteral(List<Identifier> identifiers) {
+        StringBuilder out = new StringBuilder("{");
+        for (Identifier identifier : identifiers) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"');
+            String key = identifier.key();
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            out.append('"');
+        }
+        return out.append('}').toString();
     }
 
     /** The statement's parameters, in order. */
@@ -284,11 +294,6 @@ final class BatchWrite {
         <T> void doubles(List<T> rows, Function<T, Double> column) throws SQLException {
             values.add(
                     connection.createArrayOf("float8", rows.stream().map(column).toArray(Double[]::new)));
-        }
-
-        <T> void ints(List<T> rows, Function<T, Integer> column) throws SQLException {
-            values.add(
-                    connection.createArrayOf("int4", rows.stream().map(column).toArray(Integer[]::new)));
         }
 
         void bind(PreparedStatement statement) throws SQLException {

@@ -164,7 +164,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                 before.put(key, owner);
             }
         }
-        Loaded loaded = loadProfiles(connection, new TreeSet<>(before.values()), keys);
+        Loaded loaded = loadProfiles(connection, new TreeSet<>(before.values()), keys, before);
         MemoryGraph graph = loaded.graph();
         List<Resolution> resolutions = new ArrayList<>(observations.size());
         List<Observation> resolved = new ArrayList<>();
@@ -192,7 +192,10 @@ public final class PostgresIdentityStore implements IdentityStore {
     private DeterministicResolver lockRules(Connection connection) throws SQLException {
         String version;
         try (Statement statement = connection.createStatement()) {
-            statement.execute(Transactions.READ_COMMITTED + "; SELECT pg_advisory_xact_lock_shared(" + RULES_LOCK
+            // Every statement of a batch is a keyed lookup or write; on young, small tables the planner would scan
+            // them whole for large arrays and test every row against the whole array.
+            statement.execute(Transactions.READ_COMMITTED + "; SET LOCAL enable_seqscan = off;"
+                    + " SELECT pg_advisory_xact_lock_shared(" + RULES_LOCK
                     + "), (SELECT version FROM identity.rules WHERE id = 1)");
             while (!statement.getMoreResults() && statement.getUpdateCount() != -1) {
                 // skip the SET's update count
@@ -282,17 +285,19 @@ public final class PostgresIdentityStore implements IdentityStore {
         String[] keys = identifiers.stream().map(Identifier::key).toArray(String[]::new);
         Map<String, UUID> before = owners(connection, keys);
         Set<UUID> profileIds = new TreeSet<>(before.values());
-        return loadProfiles(connection, profileIds, keys);
+        return loadProfiles(connection, profileIds, keys, before);
     }
 
     /**
      * Locks the profiles that own {@code keys} (and {@code profileIds}) and loads them. The first locks wait, in id
-     * order; if a transaction that held some of them moved identifiers meanwhile (a merge, a new identifier), the
-     * profiles that own them now are locked too, without waiting ({@code NOWAIT}: a profile another resolver holds
-     * makes the whole transaction retry, so waits never form a cycle), and the graph is read again, until every owner
-     * is locked. So a batch that lost a race usually goes on instead of starting over.
+     * order. Under the locks, a key known {@code before} is confirmed by being a member of its (still live) owner; the
+     * other keys are read again. If a transaction that held some of the profiles moved identifiers meanwhile (a merge,
+     * a new identifier), the profiles that own them now are locked too, without waiting ({@code NOWAIT}: a profile
+     * another resolver holds makes the whole transaction retry, so waits never form a cycle), and the graph is read
+     * again, until every owner is locked. So a batch that lost a race usually goes on instead of starting over.
      */
-    private Loaded loadProfiles(Connection connection, Set<UUID> profileIds, String[] keys) throws SQLException {
+    private Loaded loadProfiles(Connection connection, Set<UUID> profileIds, String[] keys, Map<String, UUID> before)
+            throws SQLException {
         Map<UUID, ProfileRow> live = new TreeMap<>();
         List<ProfileRow> first = lock(connection, profileIds, LockWait.WAIT);
         if (first.size() != profileIds.size()) {
@@ -303,16 +308,51 @@ public final class PostgresIdentityStore implements IdentityStore {
             // Profiles asked for by id (not found through identifiers): the caller must resolve the merged id again.
             throw new Transactions.Conflict("a profile was merged while locking");
         }
+        Map<String, UUID> owners = new HashMap<>(before);
+        Set<String> probed = new LinkedHashSet<>();
+        for (String key : keys) {
+            if (!owners.containsKey(key)) {
+                probed.add(key);
+            }
+        }
         for (int round = 1; ; round++) {
-            GraphRows rows = readGraph(connection, keys, live.keySet());
-            Set<UUID> missing = new TreeSet<>(rows.owners().values());
-            missing.removeAll(live.keySet());
-            if (missing.isEmpty()) {
+            for (String key : keys) {
+                UUID owner = owners.get(key);
+                if (owner != null && !live.containsKey(owner)) {
+                    probed.add(key);
+                }
+            }
+            GraphRows rows = readGraph(connection, probed.toArray(String[]::new), live.keySet());
+            for (String key : probed) {
+                UUID owner = rows.owners().get(key);
+                if (owner == null) {
+                    owners.remove(key);
+                } else {
+                    owners.put(key, owner);
+                }
+            }
+            List<String> strays = new ArrayList<>();
+            for (String key : keys) {
+                if (!probed.contains(key)
+                        && owners.containsKey(key)
+                        && !rows.memberKeys().contains(key)) {
+                    strays.add(key);
+                }
+            }
+            Set<UUID> missing = new TreeSet<>();
+            for (String key : probed) {
+                UUID owner = owners.get(key);
+                if (owner != null && !live.containsKey(owner)) {
+                    missing.add(owner);
+                }
+            }
+            if (missing.isEmpty() && strays.isEmpty()) {
                 return new Loaded(rows.toGraph(live.values()), Set.copyOf(live.keySet()));
             }
             if (round == MAX_LOCK_ROUNDS) {
                 throw new Transactions.Conflict("identifiers kept moving while locking");
             }
+            probed.addAll(strays);
             List<ProfileRow> more = lock(connection, missing, LockWait.NOWAIT);
             if (more.size() != missing.size()) {
                 throw new Transactions.Conflict("a profile disappeared while locking");
@@ -324,10 +364,10 @@ public final class PostgresIdentityStore implements IdentityStore {
     /** The graph rows read under the locks. */
     private record GraphRows(
             Map<String, UUID> owners,
+            Set<String> memberKeys,
             Map<UUID, List<Member>> members,
             Map<UUID, List<UUID>> aliases,
-            List<UUID[]> separations,
-            List<String[]> edges) {
+            List<UUID[]> separations) {
         MemoryGraph toGraph(Collection<ProfileRow> locked) {
             MemoryGraph graph = new MemoryGraph(NEW_PROFILES_FROM);
             for (ProfileRow row : locked) {
@@ -341,38 +381,35 @@ public final class PostgresIdentityStore implements IdentityStore {
             for (UUID[] separation : separations) {
                 graph.loadSeparation(separation[0], separation[1]);
             }
-            for (String[] edge : edges) {
-                graph.loadEdge(Identifier.parseKey(edge[0]), Identifier.parseKey(edge[1]));
-            }
             return graph;
         }
     }
 
     /**
-     * One round trip after the locks (a new statement, so it sees everything committed before them): the keys' owners
-     * now, the profiles' members, merged ids and separations, and the edges among the keys.
+     * One round trip after the locks (a new statement, so it sees everything committed before them): the owners of
+     * {@code keys} now, and the profiles' members, merged ids and separations. Journal edges are not read: a new edge
+     * is inserted only if its pair has none ({@code ON CONFLICT DO NOTHING}), which keeps the first evidence as
+     * reading them did, without probing the edges of every key.
      */
     private static GraphRows readGraph(Connection connection, String[] keys, Set<UUID> profileIds) throws SQLException {
         Map<String, UUID> owners = new HashMap<>();
+        Set<String> memberKeys = new HashSet<>();
         Map<UUID, List<Member>> members = new HashMap<>();
         Map<UUID, List<UUID>> aliases = new HashMap<>();
         List<UUID[]> separations = new ArrayList<>();
-        List<String[]> edges = new ArrayList<>();
-        Set<String> keySet = new HashSet<>(java.util.Arrays.asList(keys));
         try (PreparedStatement statement = connection.prepareStatement(LOAD_SQL)) {
-            Array keyArray = connection.createArrayOf("text", keys);
             Array idArray = connection.createArrayOf("uuid", profileIds.toArray(UUID[]::new));
-            statement.setArray(1, keyArray);
+            statement.setArray(1, connection.createArrayOf("text", keys));
             statement.setArray(2, idArray);
             statement.setArray(3, idArray);
             statement.setArray(4, idArray);
             statement.setArray(5, idArray);
-            statement.setArray(6, keys.length < 2 ? connection.createArrayOf("text", new String[0]) : keyArray);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     switch (rows.getInt(1)) {
                         case 0 -> owners.put(rows.getString(2), rows.getObject(5, UUID.class));
-                        case 1 ->
+                        case 1 -> {
+                            memberKeys.add(rows.getString(8));
                             members.computeIfAbsent(rows.getObject(5, UUID.class), ignored -> new ArrayList<>())
                                     .add(new Member(
                                             new Identifier(
@@ -380,45 +417,38 @@ public final class PostgresIdentityStore implements IdentityStore {
                                                     rows.getString(3),
                                                     rows.getString(4)),
                                             rows.getTimestamp(7).toInstant()));
+                        }
                         case 2 ->
                             aliases.computeIfAbsent(rows.getObject(6, UUID.class), ignored -> new ArrayList<>())
                                     .add(rows.getObject(5, UUID.class));
-                        case 3 ->
+                        default ->
                             separations.add(new UUID[] {rows.getObject(5, UUID.class), rows.getObject(6, UUID.class)});
-                        default -> {
-                            if (keySet.contains(rows.getString(3))) {
-                                edges.add(new String[] {rows.getString(2), rows.getString(3)});
-                            }
-                        }
                     }
                 }
             }
         }
-        return new GraphRows(owners, members, aliases, separations, edges);
+        return new GraphRows(owners, memberKeys, members, aliases, separations);
     }
 
     /**
-     * The graph around locked profiles, one row per fact, tagged by kind: 0 owner of a key, 1 member of a profile, 2
-     * merged id of a profile, 3 separation of a profile or of an id merged into it, 4 edge from a key (kept when its
-     * other end is a key too). Every part has one array condition on an index's leading column: two on one index
-     * ({@code a_key = ANY(k) AND b_key = ANY(k)}) make PostgreSQL before 17 probe every pair of array elements.
+     * The graph around locked profiles, one row per fact, tagged by kind: 0 owner of a key, 1 member of a profile (with
+     * its key), 2 merged id of a profile, 3 separation of a profile or of an id merged into it. Every part has one
+     * array condition on an index's leading column (two on one index, such as {@code a_key = ANY(k) AND b_key =
+     * ANY(k)}, make PostgreSQL before 17 probe every pair of array elements).
      */
     private static final String LOAD_SQL = """
-            SELECT 0, key, NULL, NULL, profile_id, NULL::uuid, NULL::timestamptz
+            SELECT 0, key, NULL, NULL, profile_id, NULL::uuid, NULL::timestamptz, NULL
             FROM identity.identifiers WHERE key = ANY(?)
             UNION ALL
-            SELECT 1, id_type, namespace, value, profile_id, NULL, attached_at
+            SELECT 1, id_type, namespace, value, profile_id, NULL, attached_at, key
             FROM identity.identifiers WHERE profile_id = ANY(?)
             UNION ALL
-            SELECT 2, NULL, NULL, NULL, id, merged_into, NULL
+            SELECT 2, NULL, NULL, NULL, id, merged_into, NULL, NULL
             FROM identity.profiles WHERE merged_into = ANY(?)
             UNION ALL
-            SELECT 3, NULL, NULL, NULL, first_id, second_id, NULL
+            SELECT 3, NULL, NULL, NULL, first_id, second_id, NULL, NULL
             FROM identity.separations
             WHERE first_id = ANY(CAST(? AS uuid[]) || ARRAY(SELECT id FROM identity.profiles WHERE merged_into = ANY(?)))
-            UNION ALL
-            SELECT 4, a_key, b_key, NULL, NULL, NULL, NULL
-            FROM identity.edges WHERE a_key = ANY(?)
             """;
 
     private static Map<String, UUID> owners(Connection connection, String[] keys) throws SQLException {
@@ -888,7 +918,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                         "Identifier %s is alone in profile %s already"
                                 .formatted(moved.iterator().next(), profileId));
             }
-            Loaded loaded = loadProfiles(connection, new TreeSet<>(Set.of(profileId)), new String[0]);
+            Loaded loaded = loadProfiles(connection, new TreeSet<>(Set.of(profileId)), new String[0], Map.of());
             MemoryGraph graph = loaded.graph();
             MemoryGraph.Profile profile = graph.profile(profileId)
                     .orElseThrow(() -> new Transactions.Conflict("profile changed while locking"));
