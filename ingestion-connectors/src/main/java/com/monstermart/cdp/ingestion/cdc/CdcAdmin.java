@@ -162,10 +162,33 @@ public final class CdcAdmin {
         }
         try (Connection connection = connect(spec)) {
             String slot = CdcNames.slot(spec);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active")) {
-                statement.setString(1, slot);
-                statement.execute();
+            // the engine lets go of the slot a moment after it stops: wait for that (15 s at most)
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (true) {
+                String active;
+                try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+                    statement.setString(1, slot);
+                    try (ResultSet result = statement.executeQuery()) {
+                        active = result.next() ? result.getString(1) : null;
+                    }
+                }
+                if (active == null) {
+                    break;
+                }
+                if ("f".equals(active) || "false".equals(active)) {
+                    try (PreparedStatement statement =
+                            connection.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
+                        statement.setString(1, slot);
+                        statement.execute();
+                    }
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SQLException("replication slot %s is still in use".formatted(slot), "55006");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250));
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP PUBLICATION IF EXISTS " + quote(CdcNames.publication(spec)));

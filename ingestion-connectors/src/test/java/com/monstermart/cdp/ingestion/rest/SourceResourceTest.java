@@ -268,6 +268,12 @@ class SourceResourceTest {
         } finally {
             operator().delete("/api/ingestion/sources/" + id).then().statusCode(204);
         }
+        assertThat(new com.monstermart.cdp.ingestion.testing.Sql(
+                                postgres.jdbcUrl(database), postgres.user(), postgres.password())
+                        .count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'cdp_"
+                                + id.replace('-', '_') + "'"))
+                .as("a source deleted right after an update leaves no replication slot behind")
+                .isZero();
     }
 
     @Test
