@@ -162,3 +162,10 @@ CREATE INDEX cart_items_cart_idx ON cart_items (cart_id);
 CREATE INDEX orders_customer_idx ON orders (customer_id);
 CREATE INDEX order_items_order_idx ON order_items (order_id);
 CREATE INDEX payments_order_idx ON payments (order_id);
+-- CDC: rules on removed rows and changed columns need the before image of these tables (ingestion's shop-postgres source).
+ALTER TABLE customers REPLICA IDENTITY FULL;
+ALTER TABLE consents REPLICA IDENTITY FULL;
+ALTER TABLE cart_items REPLICA IDENTITY FULL;
+ALTER TABLE orders REPLICA IDENTITY FULL;
+ALTER TABLE payments REPLICA IDENTITY FULL;
+ALTER TABLE returns REPLICA IDENTITY FULL;

@@ -539,9 +539,17 @@ public final class DemoWorld {
             List<Change> changes = live.stream()
                     .filter(change -> change.table().database() == entry.getKey())
                     .toList();
-            for (int from = 0; from < changes.size(); from += 2000) {
-                entry.getValue().apply(changes.subList(from, Math.min(changes.size(), from + 2000)));
-                progress.advance(Math.min(changes.size(), from + 2000));
+            for (int from = 0; from < changes.size(); ) {
+                // Changes of one moment (a store sale and its items) commit together: CDC reads the items of a
+                // sale when the sale arrives.
+                int to = Math.min(changes.size(), from + 2000);
+                while (to < changes.size()
+                        && changes.get(to).time() == changes.get(to - 1).time()) {
+                    to++;
+                }
+                entry.getValue().apply(changes.subList(from, to));
+                progress.advance(to);
+                from = to;
             }
         }
         if (sender != null) {
