@@ -122,6 +122,10 @@ public final class EndToEndHarness {
         env.put("CDP_IDENTITY_KAFKA_CHANGES_TOPIC", changes);
         env.put("CDP_IDENTITY_KAFKA_GROUP_ID", "identity-e2e-" + UUID.randomUUID());
         env.put("CDP_IDENTITY_KAFKA_CONSUMERS", Integer.toString(consumers));
+        // Further service settings for experiments: -Didentity.service.env.CDP_IDENTITY_KAFKA_MAX_POLL_RECORDS=500
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("identity.service.env."))
+                .forEach(name -> env.put(name.substring("identity.service.env.".length()), System.getProperty(name)));
         Workload measured = Workload.generate("e2e-", events, people, 0, 1);
         // Warm-up: other people (ids from `people` on), so the measured run meets the same graph state as without it.
         Workload warm = Workload.generate("warm-", warmup, Math.max(1, warmup / 10), people, 2);
