@@ -4,6 +4,7 @@
 #   run-benchmarks.sh size [subjects]     key store size per subject (default 1,000,000 subjects)
 #   run-benchmarks.sh propagation [n]     time until another process reads a shredded value as erased
 #   run-benchmarks.sh per-core            warm encrypt/decrypt per CPU-second (robust on a busy machine)
+#   run-benchmarks.sh batch [rounds] [sizes]  merge vs mergeAll, first use vs createKeys vs prepareKeys per batch
 # Benchmarks that need PostgreSQL or Kafka use the running ./cdp up stack, or start a private one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -23,6 +24,10 @@ fi
 if [[ "${1:-}" == "per-core" ]]; then
   shift
   exec "$java" "${flags[@]}" -cp "$classpath" com.monstermart.cdp.pii.vault.benchmarks.PerCoreThroughputHarness "$@"
+fi
+if [[ "${1:-}" == "batch" ]]; then
+  shift
+  exec "$java" "${flags[@]}" -cp "$classpath" com.monstermart.cdp.pii.vault.benchmarks.BatchPathsHarness "$@"
 fi
 if [[ "${1:-}" == "propagation" ]]; then
   shift

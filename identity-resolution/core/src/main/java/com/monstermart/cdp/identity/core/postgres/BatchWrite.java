@@ -45,19 +45,21 @@ final class BatchWrite {
                 ORDER BY n.position
                 RETURNING 1
             ), merged_aliases AS (
-                UPDATE identity.profiles p SET merged_into = m.target, merged_at = CAST(? AS timestamptz)
-                FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS m(loser, target)
-                WHERE p.merged_into = m.loser AND p.merged_into = ANY(CAST(? AS uuid[]))
+                UPDATE identity.profiles p
+                SET merged_into = (CAST(? AS uuid[]))[array_position(CAST(? AS uuid[]), p.merged_into)],
+                    merged_at = CAST(? AS timestamptz)
+                WHERE p.merged_into = ANY(CAST(? AS uuid[]))
                 RETURNING 1
             ), merged_profiles AS (
-                UPDATE identity.profiles p SET merged_into = m.target, merged_at = CAST(? AS timestamptz)
-                FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS m(loser, target)
-                WHERE p.id = m.loser AND p.id = ANY(CAST(? AS uuid[]))
+                UPDATE identity.profiles p
+                SET merged_into = (CAST(? AS uuid[]))[array_position(CAST(? AS uuid[]), p.id)],
+                    merged_at = CAST(? AS timestamptz)
+                WHERE p.id = ANY(CAST(? AS uuid[]))
                 RETURNING 1
             ), moved_identifiers AS (
-                UPDATE identity.identifiers i SET profile_id = m.target
-                FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS m(loser, target)
-                WHERE i.profile_id = m.loser AND i.profile_id = ANY(CAST(? AS uuid[]))
+                UPDATE identity.identifiers i
+                SET profile_id = (CAST(? AS uuid[]))[array_position(CAST(? AS uuid[]), i.profile_id)]
+                WHERE i.profile_id = ANY(CAST(? AS uuid[]))
                 RETURNING 1
             ), new_identifiers AS (
                 INSERT INTO identity.identifiers (key, id_type, namespace, value, profile_id, attached_at)
@@ -144,14 +146,15 @@ final class BatchWrite {
                 .filter(entry -> preexisting.contains(entry.getKey()))
                 .sorted(Map.Entry.comparingByKey())
                 .toList();
-        // The losers twice: joined with their targets, and as an index condition (a join with unnest alone makes the
-        // planner hash-join it against a sequential scan of the whole table).
+        // Rows are found through the index with one array condition, and each row's target is looked up by position:
+        // a join with unnest made the planner hash-join it against a sequential scan of the whole table, and a join
+        // with both conditions ran the array condition once per merged profile.
         for (int part = 0; part < 3; part++) {
+            parameters.uuids(merges, entry -> graph.resolve(entry.getKey()));
+            parameters.uuids(merges, Map.Entry::getKey);
             if (part < 2) {
                 parameters.text(time(now));
             }
-            parameters.uuids(merges, Map.Entry::getKey);
-            parameters.uuids(merges, entry -> graph.resolve(entry.getKey()));
             parameters.uuids(merges, Map.Entry::getKey);
         }
 
