@@ -23,7 +23,9 @@ final class PlatformService extends ProcessComponent {
     PlatformService(StackContext context, ServiceDescriptor descriptor) {
         super(context, descriptor.name());
         this.descriptor = requireNonNull(descriptor, "descriptor is null");
-        this.port = descriptor.port(System.getenv());
+        this.port = context.settings().servicePorts() == StackSettings.ServicePorts.FREE
+                ? StackSettings.freePort()
+                : descriptor.port(System.getenv());
     }
 
     ServiceDescriptor descriptor() {

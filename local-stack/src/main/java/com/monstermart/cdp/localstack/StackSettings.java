@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param dataDirectory everything the stack writes: server data, logs, pid files
  * @param distributionDirectory unpacked server distributions, shared by stacks of one checkout
  * @param externalDatabaseUrl an existing PostgreSQL server to use instead of a private cluster
+ * @param servicePorts where platform services listen
  */
 public record StackSettings(
         Path home,
@@ -27,7 +28,8 @@ public record StackSettings(
         Path distributionDirectory,
         Ports ports,
         Heaps heaps,
-        Optional<String> externalDatabaseUrl) {
+        Optional<String> externalDatabaseUrl,
+        ServicePorts servicePorts) {
 
     /** The only interface every server binds to. */
     public static final String HOST = "127.0.0.1";
@@ -39,6 +41,15 @@ public record StackSettings(
         requireNonNull(ports, "ports is null");
         requireNonNull(heaps, "heaps is null");
         requireNonNull(externalDatabaseUrl, "externalDatabaseUrl is null");
+        requireNonNull(servicePorts, "servicePorts is null");
+    }
+
+    /** Where platform services listen. */
+    public enum ServicePorts {
+        /** Each service's descriptor port, or its {@code CDP_<NAME>_PORT} (the user's stack). */
+        DESCRIBED,
+        /** Free ports (a test JVM's private stack, beside a user's stack). */
+        FREE
     }
 
     /** Loopback ports of the servers. */
@@ -156,7 +167,8 @@ public record StackSettings(
                 distributionDirectory,
                 ports,
                 heaps(environment),
-                databaseUrl.isEmpty() ? Optional.empty() : Optional.of(databaseUrl));
+                databaseUrl.isEmpty() ? Optional.empty() : Optional.of(databaseUrl),
+                ServicePorts.DESCRIBED);
     }
 
     /**
@@ -181,7 +193,8 @@ public record StackSettings(
                 user.distributionDirectory(),
                 ports,
                 heaps(environment),
-                user.externalDatabaseUrl());
+                user.externalDatabaseUrl(),
+                ServicePorts.FREE);
     }
 
     private static Heaps heaps(Map<String, String> environment) {

@@ -19,6 +19,7 @@ class StackSettingsTest {
                 .isEqualTo(new StackSettings.Ports(15432, 13306, 19092, 19093, 18080, 18180, 18190, 13025, 18025));
         assertThat(settings.externalDatabaseUrl()).isEmpty();
         assertThat(settings.heaps().trino()).isEqualTo("2g");
+        assertThat(settings.servicePorts()).isEqualTo(StackSettings.ServicePorts.DESCRIBED);
     }
 
     @Test
@@ -64,5 +65,7 @@ class StackSettingsTest {
                 .hasSize(9);
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("/tmp/stack"));
         assertThat(settings.distributionDirectory()).isEqualTo(Path.of("/checkout/.cdp/dist"));
+        // Services too: a test's services must not collide with those of the user's ./cdp up.
+        assertThat(settings.servicePorts()).isEqualTo(StackSettings.ServicePorts.FREE);
     }
 }
