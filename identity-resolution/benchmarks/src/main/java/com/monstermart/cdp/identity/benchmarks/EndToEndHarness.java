@@ -41,8 +41,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * End-to-end throughput (a harness, not a test): starts the packaged identity service
  * ({@code identity-resolution/service/target/quarkus-app/quarkus-run.jar}) against the running stack with its own
  * database, topics and keyset, writes N raw events to Kafka, and measures the time until N resolved events are on
- * the resolved topic. Arguments: {@code [events] [people] [consumers] [partitions] [warm-up events]}: the warm-up
- * events (other people) are resolved first, so that the measured run meets a compiled service, not the JIT at work.
+ * the resolved topic. Arguments: {@code [events] [people] [consumers] [partitions] [warm-up events] [identify share]}:
+ * the warm-up events (other people) are resolved first, so that the measured run meets a compiled service, not the
+ * JIT at work; the identify share (0 to 1, default 0) of events are sign-ins carrying personal traits (email, names,
+ * phone), which the service encrypts with the profile's key and folds into its golden record.
  */
 public final class EndToEndHarness {
     private EndToEndHarness() {}
@@ -54,6 +56,7 @@ public final class EndToEndHarness {
         int consumers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int partitions = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        double identifyShare = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         Path home = Path.of(System.getProperty("cdp.home", ".")).toAbsolutePath();
         Path jar = home.resolve("identity-resolution/service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -126,9 +129,9 @@ public final class EndToEndHarness {
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("identity.service.env."))
                 .forEach(name -> env.put(name.substring("identity.service.env.".length()), System.getProperty(name)));
-        Workload measured = Workload.generate("e2e-", events, people, 0, 1);
+        Workload measured = Workload.generate("e2e-", events, people, 0, 1, identifyShare);
         // Warm-up: other people (ids from `people` on), so the measured run meets the same graph state as without it.
-        Workload warm = Workload.generate("warm-", warmup, Math.max(1, warmup / 10), people, 2);
+        Workload warm = Workload.generate("warm-", warmup, Math.max(1, warmup / 10), people, 2, identifyShare);
         Process service = builder.start();
         try {
             waitReady(port, service);
@@ -184,9 +187,18 @@ public final class EndToEndHarness {
         return seen;
     }
 
-    /** Synthetic web events: each an anonymous session id plus a user id, email, device id or phone of its person. */
+    private static final List<String> GIVEN_NAMES = List.of(
+            "Ann", "Boris", "Chloe", "Dmitri", "Esme", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Liam");
+    private static final List<String> FAMILY_NAMES =
+            List.of("Moss", "Nakamura", "Okafor", "Petrov", "Quinn", "Rossi", "Silva", "Tanaka", "Umar", "Vance");
+
+    /**
+     * Synthetic web events: each an anonymous session id plus a user id, email, device id or phone of its person; a
+     * share of them sign-ins (identify) with personal traits.
+     */
     private record Workload(List<String> keys, List<byte[]> values) {
-        static Workload generate(String prefix, int events, int people, int firstPerson, long seed) {
+        static Workload generate(
+                String prefix, int events, int people, int firstPerson, long seed, double identifyShare) {
             List<byte[]> values = new ArrayList<>(events);
             List<String> keys = new ArrayList<>(events);
             Random random = new Random(seed);
@@ -195,6 +207,28 @@ public final class EndToEndHarness {
             for (int n = 0; n < events; n++) {
                 int person = firstPerson + random.nextInt(people);
                 String anonymous = "s-" + person + "-" + random.nextInt(20);
+                if (random.nextDouble() < identifyShare) {
+                    // A sign-in: user id, email, and personal traits the service encrypts with the profile's key
+                    // and keeps in the golden record.
+                    String email = "p" + person + "-" + random.nextInt(3) + "@mail.example";
+                    CanonicalEvent built = CanonicalEvent.builder(EventType.IDENTIFY)
+                            .messageId(prefix + n)
+                            .timestamp(t0.plusSeconds(n))
+                            .anonymousId(anonymous)
+                            .userId(Integer.toString(person))
+                            .trait("email", email)
+                            .trait("firstName", GIVEN_NAMES.get(person % GIVEN_NAMES.size()))
+                            .trait("lastName", FAMILY_NAMES.get(person / GIVEN_NAMES.size() % FAMILY_NAMES.size()))
+                            .trait("phone", String.format("+1202%07d", 2_000_000 + person))
+                            .context(EventContext.builder(source).build())
+                            .identifier(IdentifierHint.anonymousId("web", anonymous))
+                            .identifier(IdentifierHint.userId("web", Integer.toString(person)))
+                            .identifier(IdentifierHint.email(email))
+                            .build();
+                    values.add(EventJson.toBytes(built));
+                    keys.add(EventKeys.partitionKey(built));
+                    continue;
+                }
                 CanonicalEvent.Builder event = CanonicalEvent.builder(EventType.TRACK)
                         .messageId(prefix + n)
                         .timestamp(t0.plusSeconds(n))
