@@ -278,6 +278,7 @@ public final class Cdp {
                   logs <component> [-f] [-n N]   show (and follow) a component's log
                   env                            shell exports of the endpoints: eval "$(./cdp env)"
                   test                           run the test suite against a stack started once (the README's test command)
+                  demo [--customers N ...]       run the platform end to end on the demo world, then a summary (the README's run command; --help)
                   generate [--customers N ...]   generate the demo world into the shop and POS databases, .cdp/drop and events (--help)
                   help                           this text
 

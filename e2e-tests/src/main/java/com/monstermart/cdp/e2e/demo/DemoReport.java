@@ -1,0 +1,103 @@
+package com.monstermart.cdp.e2e.demo;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code ./cdp demo} prints at the end. */
+record DemoReport(
+        DemoSettings settings,
+        Duration elapsed,
+        long truePersons,
+        List<PlatformClient.Source> sources,
+        long websiteEventsPosted,
+        long rawEvents,
+        long resolvedEvents,
+        Map<String, Long> identityChanges,
+        long activeProfiles,
+        long openReviews,
+        TruthEvaluation.Result accuracy,
+        Map<String, Long> tableRows,
+        String trinoJdbcUrl,
+        String sampleQuery) {
+    DemoReport {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(elapsed, "elapsed is null");
+        sources = List.copyOf(sources);
+        identityChanges = Map.copyOf(identityChanges);
+        requireNonNull(accuracy, "accuracy is null");
+        tableRows = Map.copyOf(tableRows);
+        requireNonNull(trinoJdbcUrl, "trinoJdbcUrl is null");
+        requireNonNull(sampleQuery, "sampleQuery is null");
+    }
+
+    long merges() {
+        return identityChanges.getOrDefault("profiles-merged", 0L);
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("%nMonsterMart CDP demo: %,d monsters over %d days (seed %d), done in %s%n%n"
+                .formatted(settings.customers(), settings.days(), settings.seed(), format(elapsed)));
+        out.append("Records ingested per source                 state        events  dead letters%n".formatted());
+        for (PlatformClient.Source source : sources) {
+            out.append("  %-40s %-9s %,10d %,13d%n"
+                    .formatted(
+                            source.id() + " (" + source.kind() + ")",
+                            source.state(),
+                            source.events(),
+                            source.deadLetters()));
+        }
+        out.append("  (website events posted to the HTTP collector: %,d)%n".formatted(websiteEventsPosted));
+        out.append("%nPipeline%n".formatted());
+        out.append("  raw events (cdp.raw.events)              %,12d%n".formatted(rawEvents));
+        out.append("  resolved events (cdp.resolved.events)    %,12d%n".formatted(resolvedEvents));
+        identityChanges.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(change ->
+                        out.append("  identity change %-24s %,12d%n".formatted(change.getKey(), change.getValue())));
+        out.append("%nIdentity resolution against the demo world's truth%n".formatted());
+        out.append("  true persons                             %,12d%n".formatted(truePersons));
+        out.append("  active profiles                          %,12d%n".formatted(activeProfiles));
+        out.append("  merges                                   %,12d%n".formatted(merges()));
+        out.append("  links waiting for review (GET /identity/reviews)%,5d%n".formatted(openReviews));
+        out.append(("  scored: %,d source records of %,d persons in %,d profiles (%,d records of devices that several"
+                        + " persons share are not scored)%n")
+                .formatted(accuracy.records(), accuracy.persons(), accuracy.profiles(), accuracy.sharedRecords()));
+        out.append("    precision %.4f  recall %.4f  F1 %.4f (pairs of records in one profile)%n"
+                .formatted(accuracy.precision(), accuracy.recall(), accuracy.f1()));
+        out.append("    profiles holding more than one person: %,d · persons split over several profiles: %,d%n"
+                .formatted(accuracy.wronglyMergedProfiles(), accuracy.splitPersons()));
+        out.append("  %-44s %9s %9s %12s%n".formatted("source records (kind)", "in world", "seen", "with person"));
+        for (TruthEvaluation.SourceResult source : accuracy.bySource()) {
+            out.append("  %-44s %,9d %,9d %,12d%n"
+                    .formatted(
+                            source.source() + " (" + source.kind() + ")",
+                            source.records(),
+                            source.inGraph(),
+                            source.withTheirPerson()));
+        }
+        out.append("""
+                  ("seen": the identifier reached the platform in the simulated period; "with person": it sits in the
+                  profile holding most of its person's records. Nothing links a device used only without signing in,
+                  an app, marketplace or catalogue id (those files carry no e-mail, phone or card), and a second shop
+                  account is refused by the guardrail of one shop user id per profile (docs/decisions/0007).)
+                """);
+        out.append("%nIceberg tables (Trino: catalog iceberg, schema cdp)          rows%n".formatted());
+        tableRows.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(table -> out.append("  %-40s %,18d%n".formatted(table.getKey(), table.getValue())));
+        out.append("%nQuery it (any Trino client; JDBC %s, any user name):%n%n".formatted(trinoJdbcUrl));
+        sampleQuery.lines().forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
+        out.append(
+                "%nNext: ./cdp status · ./cdp logs <service> -f · docs/guides/analyst.md · ./cdp down%n".formatted());
+        return out.toString();
+    }
+
+    static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds < 60 ? seconds + " s" : "%d min %02d s".formatted(seconds / 60, seconds % 60);
+    }
+}
