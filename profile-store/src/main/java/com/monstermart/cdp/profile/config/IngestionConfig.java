@@ -41,6 +41,13 @@ public interface IngestionConfig {
     int messageIndexCapacity();
 
     /**
+     * Parquet files a batch keeps open per table; a batch spanning more partitions (a backfill over many days)
+     * closes the least recently written one, which bounds memory at the cost of more, smaller files.
+     */
+    @WithDefault("8")
+    int maxOpenFilesPerTable();
+
+    /**
      * Event properties promoted to columns of {@code events}, property name → type (string, int, long, boolean,
      * decimal, timestamptz, date); adding one adds the column at the next start. E.g.
      * {@code cdp.profile-store.ingestion.promoted-properties.coupon=string}.

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,17 +51,47 @@ import org.apache.iceberg.types.Types;
  * records the batch's Kafka offsets in its snapshot summary ({@link SnapshotOffsets}) so a restart knows what the
  * table already holds.
  *
- * <p>Rows are converted and handed to Parquet writers as they arrive (one open file per partition), so a batch's
- * memory stays bounded by the writers' buffers. Not thread-safe.
+ * <p>Memory stays bounded however many partitions a batch spans (a backfill over many days: each day and event
+ * type is a partition of {@code events}): a row goes straight to its partition's open Parquet file if it has one;
+ * otherwise it waits in a per-partition buffer. When a table's buffers hold {@value #BUFFERED_ROWS} rows (by default), the
+ * partition with the most of them gets a file (opened, its rows written, left open for the rows to come), and at
+ * commit every partition still buffered gets one. At most {@code maxOpenFiles} files per table are open at once;
+ * opening another closes the one written least recently. So each partition gets one file per batch unless more
+ * than {@code maxOpenFiles} partitions are busy at once, and memory holds at most {@value #BUFFERED_ROWS} buffered
+ * rows and {@code maxOpenFiles} writers' buffers (about 1–3 MB each) per table. Not thread-safe.
  */
 public final class IcebergBatchWriter implements RowSink {
     private static final AtomicLong TASK_IDS = new AtomicLong(System.nanoTime() & 0xFFFFFFFL);
 
+    /** Rows a table's partition buffers hold before the biggest buffered partition gets a file. */
+    static final int BUFFERED_ROWS = 10_000;
+
+    /** Open Parquet files per table when none is given. */
+    public static final int DEFAULT_MAX_OPEN_FILES = 8;
+
     private final ProfileStoreWarehouse warehouse;
+    private final int maxOpenFiles;
+    private final int bufferedRows;
     private final Map<String, TableBatch> batches = new LinkedHashMap<>();
 
     public IcebergBatchWriter(ProfileStoreWarehouse warehouse) {
+        this(warehouse, DEFAULT_MAX_OPEN_FILES);
+    }
+
+    /** @param maxOpenFiles how many Parquet files a batch keeps open per table (at least 1) */
+    public IcebergBatchWriter(ProfileStoreWarehouse warehouse, int maxOpenFiles) {
+        this(warehouse, maxOpenFiles, BUFFERED_ROWS);
+    }
+
+    /** With a smaller buffer (tests). */
+    IcebergBatchWriter(ProfileStoreWarehouse warehouse, int maxOpenFiles, int bufferedRows) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        if (maxOpenFiles < 1 || bufferedRows < 1) {
+            throw new IllegalArgumentException(
+                    "maxOpenFiles and bufferedRows must be at least 1: %d, %d".formatted(maxOpenFiles, bufferedRows));
+        }
+        this.maxOpenFiles = maxOpenFiles;
+        this.bufferedRows = bufferedRows;
     }
 
     @Override
@@ -113,7 +145,7 @@ public final class IcebergBatchWriter implements RowSink {
     private TableBatch batch(String name) {
         TableBatch batch = batches.get(name);
         if (batch == null) {
-            batch = new TableBatch(warehouse.table(name), warehouse.definition(name));
+            batch = new TableBatch(warehouse.table(name), warehouse.definition(name), maxOpenFiles, bufferedRows);
             batches.put(name, batch);
         }
         return batch;
@@ -142,13 +174,23 @@ public final class IcebergBatchWriter implements RowSink {
         private final PartitionKey partitionKey;
         private final InternalRecordWrapper partitionWrapper;
         private final GenericRecord template;
-        private final Map<PartitionKey, DataWriter<Record>> writers = new LinkedHashMap<>();
+        private final int maxOpenFiles;
+        private final int maxBufferedRows;
+        /** Open writers, least recently written first. */
+        private final Map<PartitionKey, DataWriter<Record>> writers = new LinkedHashMap<>(16, 0.75f, true);
+        /** Rows of partitions without an open file. */
+        private final Map<PartitionKey, List<Record>> buffered = new HashMap<>();
+
+        private int bufferedRows;
+
         private final Set<List<Object>> deleteKeys = new LinkedHashSet<>();
         private final List<DataFile> closedFiles = new ArrayList<>();
         private long rows;
 
-        TableBatch(Table table, TableDefinition definition) {
+        TableBatch(Table table, TableDefinition definition, int maxOpenFiles, int maxBufferedRows) {
             this.table = table;
+            this.maxOpenFiles = maxOpenFiles;
+            this.maxBufferedRows = maxBufferedRows;
             this.definition = definition;
             this.schema = table.schema();
             this.spec = table.spec();
@@ -202,8 +244,42 @@ public final class IcebergBatchWriter implements RowSink {
                                             definition.columns().get(i).name()));
                 }
             }
-            writer(record).write(record);
             rows++;
+            if (spec.isUnpartitioned()) {
+                writers.computeIfAbsent(partitionKey, key -> newWriter(null)).write(record);
+                return;
+            }
+            partitionKey.partition(partitionWrapper.wrap(record));
+            DataWriter<Record> writer = writers.get(partitionKey);
+            if (writer != null) {
+                writer.write(record);
+                return;
+            }
+            List<Record> buffer = buffered.get(partitionKey);
+            if (buffer == null) {
+                buffer = new ArrayList<>();
+                buffered.put(partitionKey.copy(), buffer);
+            }
+            buffer.add(record);
+            if (++bufferedRows >= maxBufferedRows) {
+                PartitionKey biggest = buffered.entrySet().stream()
+                        .max(Comparator.comparingInt(entry -> entry.getValue().size()))
+                        .orElseThrow()
+                        .getKey();
+                writeBuffered(biggest);
+            }
+        }
+
+        /** Opens a file for a buffered partition and writes its rows; the file stays open for more. */
+        private void writeBuffered(PartitionKey partition) {
+            List<Record> records = buffered.remove(partition);
+            bufferedRows -= records.size();
+            if (writers.size() >= maxOpenFiles) {
+                closeLeastRecentlyWritten();
+            }
+            DataWriter<Record> writer = newWriter(partition);
+            writers.put(partition, writer);
+            records.forEach(writer::write);
         }
 
         void delete(Map<String, Object> key) {
@@ -219,18 +295,20 @@ public final class IcebergBatchWriter implements RowSink {
             deleteKeys.add(values);
         }
 
-        private DataWriter<Record> writer(Record record) {
-            if (spec.isUnpartitioned()) {
-                return writers.computeIfAbsent(partitionKey, key -> newWriter(null));
+        private void closeLeastRecentlyWritten() {
+            var eldest = writers.entrySet().iterator();
+            DataWriter<Record> writer = eldest.next().getValue();
+            eldest.remove();
+            close(writer);
+        }
+
+        private void close(DataWriter<Record> writer) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot close a data file of " + table.name(), e);
             }
-            partitionKey.partition(partitionWrapper.wrap(record));
-            DataWriter<Record> writer = writers.get(partitionKey);
-            if (writer == null) {
-                PartitionKey copy = partitionKey.copy();
-                writer = newWriter(copy);
-                writers.put(copy, writer);
-            }
-            return writer;
+            closedFiles.add(writer.toDataFile());
         }
 
         private DataWriter<Record> newWriter(PartitionKey partition) {
@@ -280,13 +358,11 @@ public final class IcebergBatchWriter implements RowSink {
         }
 
         private List<DataFile> closeWriters() {
+            while (!buffered.isEmpty()) {
+                writeBuffered(buffered.keySet().iterator().next());
+            }
             for (DataWriter<Record> writer : writers.values()) {
-                try {
-                    writer.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot close a data file of " + table.name(), e);
-                }
-                closedFiles.add(writer.toDataFile());
+                close(writer);
             }
             writers.clear();
             return List.copyOf(closedFiles);
@@ -323,6 +399,8 @@ public final class IcebergBatchWriter implements RowSink {
                 }
             }
             writers.clear();
+            buffered.clear();
+            bufferedRows = 0;
             closedFiles.clear();
             deleteKeys.clear();
             rows = 0;

@@ -227,7 +227,7 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
         if (batchOpen) {
             return;
         }
-        writer = new IcebergBatchWriter(warehouse);
+        writer = new IcebergBatchWriter(warehouse, settings.maxOpenFilesPerTable());
         processor = new BatchProcessor(store, writer, eventRows, messageIds, comparator, clock);
         processor.begin(watermarks);
         batchOpen = true;

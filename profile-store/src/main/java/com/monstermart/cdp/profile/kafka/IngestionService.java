@@ -73,6 +73,7 @@ public class IngestionService {
                 config.commitInterval(),
                 config.pollTimeout(),
                 config.messageIndexCapacity(),
+                config.maxOpenFilesPerTable(),
                 config.kafka());
         loop = new IngestionLoop(settings, warehouse, hotStore, eventRows, comparator, lock, new Metrics(), clock);
         Thread thread = new Thread(loop, "profile-store-ingestion");

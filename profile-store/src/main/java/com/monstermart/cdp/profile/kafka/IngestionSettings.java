@@ -15,6 +15,7 @@ import java.util.Map;
  * @param maxBatchInterval ...or when this long has passed since it started, whichever comes first
  * @param pollTimeout how long one poll waits for records
  * @param messageIndexCapacity how many recent message ids are remembered for deduplication
+ * @param maxOpenFilesPerTable Parquet files a batch keeps open per table (see {@code IcebergBatchWriter})
  * @param kafkaProperties more consumer properties (they override the loop's defaults)
  */
 public record IngestionSettings(
@@ -26,6 +27,7 @@ public record IngestionSettings(
         Duration maxBatchInterval,
         Duration pollTimeout,
         int messageIndexCapacity,
+        int maxOpenFilesPerTable,
         Map<String, String> kafkaProperties) {
     public IngestionSettings {
         requireNonNull(bootstrapServers, "bootstrapServers is null");
@@ -40,6 +42,9 @@ public record IngestionSettings(
         }
         if (maxBatchInterval.isNegative() || maxBatchInterval.isZero()) {
             throw new IllegalArgumentException("maxBatchInterval must be positive: " + maxBatchInterval);
+        }
+        if (maxOpenFilesPerTable < 1) {
+            throw new IllegalArgumentException("maxOpenFilesPerTable must be positive: " + maxOpenFilesPerTable);
         }
         if (messageIndexCapacity < 1) {
             throw new IllegalArgumentException("messageIndexCapacity must be positive: " + messageIndexCapacity);

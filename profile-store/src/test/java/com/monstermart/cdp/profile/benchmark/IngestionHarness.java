@@ -5,6 +5,7 @@ import com.monstermart.cdp.localstack.testing.CdpStack;
 import com.monstermart.cdp.profile.core.EventRows;
 import com.monstermart.cdp.profile.core.ResolvedEvent;
 import com.monstermart.cdp.profile.core.TraitComparator;
+import com.monstermart.cdp.profile.iceberg.IcebergBatchWriter;
 import com.monstermart.cdp.profile.iceberg.IcebergBatchWriter.TableCommit;
 import com.monstermart.cdp.profile.iceberg.ProfileStoreWarehouse;
 import com.monstermart.cdp.profile.iceberg.TableStats;
@@ -86,6 +87,7 @@ public final class IngestionHarness {
                     Duration.ofSeconds(5),
                     Duration.ofMillis(500),
                     1_000_000,
+                    IcebergBatchWriter.DEFAULT_MAX_OPEN_FILES,
                     Map.of());
             IngestionLoop loop = new IngestionLoop(
                     settings,

@@ -64,7 +64,10 @@ class IcebergTablesThroughTrinoTest {
     }
 
     private BatchResult batch(List<PromotedProperty> promoted, InputRecord... records) {
-        IcebergBatchWriter writer = new IcebergBatchWriter(warehouse);
+        return batch(new IcebergBatchWriter(warehouse), promoted, records);
+    }
+
+    private BatchResult batch(IcebergBatchWriter writer, List<PromotedProperty> promoted, InputRecord... records) {
         BatchProcessor processor = new BatchProcessor(
                 store,
                 writer,
@@ -78,6 +81,30 @@ class IcebergTablesThroughTrinoTest {
         writer.commit(result.stateChanges().offsets());
         store.commit(result.stateChanges());
         return result;
+    }
+
+    @Test
+    void aBatchOverManyPartitionsWritesOneFileEachWithBoundedOpenFiles() {
+        // Rows alternate between two days (two partitions), as a backfill's rows do over many.
+        batch(new IcebergBatchWriter(warehouse), List.of(), alternatingDays("a-"));
+        assertThat(trino.rows("SELECT count(*) FROM \"events$files\"")).containsExactly(List.of("2"));
+
+        // One open file and a buffer of two rows: files are opened, closed and opened again, and no row is lost.
+        batch(new IcebergBatchWriter(warehouse, 1, 2), List.of(), alternatingDays("b-"));
+        assertThat(trino.rows("SELECT date(occurred_at), count(*) FROM events GROUP BY 1 ORDER BY 1"))
+                .containsExactly(List.of("2026-11-20", "6"), List.of("2026-11-21", "6"));
+        assertThat(trino.rows("SELECT count(*) FROM \"events$files\"")).containsExactly(List.of("5"));
+    }
+
+    private static InputRecord[] alternatingDays(String prefix) {
+        InputRecord[] records = new InputRecord[6];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = at(
+                    prefix.equals("a-") ? 0 : 1,
+                    i,
+                    TestEvents.productViewed("p-1", prefix + i, T0.plusSeconds(i % 2 * 86_400L + i), "sku-1", "4.50"));
+        }
+        return records;
     }
 
     @Test

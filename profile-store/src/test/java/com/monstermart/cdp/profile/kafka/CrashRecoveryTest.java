@@ -98,6 +98,8 @@ class CrashRecoveryTest {
                 Duration.ofSeconds(1),
                 Duration.ofMillis(200),
                 10_000,
+                // Two open files per table: batches over more partitions close and reopen files.
+                2,
                 // Small polls, so the first batch (150 records) holds only part of the input.
                 Map.of("max.poll.records", "50"));
     }
