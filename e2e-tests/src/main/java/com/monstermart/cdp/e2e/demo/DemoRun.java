@@ -115,6 +115,7 @@ public final class DemoRun {
                     () -> platform.sources().stream()
                             .mapToLong(PlatformClient.Source::events)
                             .sum(),
+                    () -> requireHealthy(services),
                     settings.pipelineTimeout(),
                     progress);
         }
@@ -139,6 +140,16 @@ public final class DemoRun {
                     SAMPLE_QUERY + ";\n\n" + sampleResult(trino));
         } catch (SQLException e) {
             throw new StackException("Reading the results from Trino failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails at once when a service stopped answering its health check (its log says why). */
+    private void requireHealthy(List<String> services) {
+        for (String service : services) {
+            if (!stack.healthy(List.of(service))) {
+                throw new StackException("The %s service is not healthy any more; see ./cdp logs %s (%s)"
+                        .formatted(service, service, stack.context().settings().logFile(service)));
+            }
         }
     }
 

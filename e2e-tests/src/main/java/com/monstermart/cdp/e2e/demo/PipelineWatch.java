@@ -130,8 +130,15 @@ final class PipelineWatch implements AutoCloseable {
      *
      * @param ingested the connectors' total event count (from the registry), to notice sources still reading
      */
+    /**
+     * Waits until the connectors' counts and the raw topic stop growing and both consumer groups have no lag.
+     *
+     * @param ingested events the connectors report
+     * @param healthCheck run at every check; throws when a service stopped being healthy (no point waiting then)
+     */
     Position awaitCaughtUp(
             java.util.function.LongSupplier ingested,
+            Runnable healthCheck,
             Duration timeout,
             com.monstermart.cdp.localstack.Progress progress) {
         Instant deadline = Instant.now().plus(timeout);
@@ -140,6 +147,7 @@ final class PipelineWatch implements AutoCloseable {
         long previousIngested = -1;
         int quietChecks = 0;
         while (Instant.now().isBefore(deadline)) {
+            healthCheck.run();
             Position position = position();
             long ingestedNow = ingested.getAsLong();
             boolean quiet = previous != null && position.raw() == previous.raw() && ingestedNow == previousIngested;

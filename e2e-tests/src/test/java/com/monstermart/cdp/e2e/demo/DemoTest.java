@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * packaged ingestion, identity and profile services, a small demo world.
  */
 class DemoTest {
-    private static final DemoSettings SMALL = new DemoSettings(120, 10, 7, Duration.ofMinutes(15));
+    private static final DemoSettings SMALL = new DemoSettings(150, 30, 7, Duration.ofMinutes(15));
 
     private static Path directory;
     private static LocalStack stack;
