@@ -58,11 +58,29 @@ public final class DemoWorldAccuracyHarness {
 
     private record SourceRecord(String source, String id, Observation observation, List<TraitObservation> traits) {}
 
+    /** Pairwise scores of "same profile" against "same person" over the records in the truth. */
+    public record Score(double precision, double recall, int mixedProfiles) {
+        public double f1() {
+            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+    }
+
+    /**
+     * @param deterministic after deterministic resolution alone
+     * @param combined after probabilistic links were added
+     * @param linkedDifferentPersons probabilistic links made between profiles of different persons
+     */
+    public record Accuracy(Score deterministic, Score combined, int linkedDifferentPersons) {}
+
     public static void main(String[] args) throws Exception {
-        PrintStream out = System.out;
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 7;
+        run(customers, days, seed, System.out);
+    }
+
+    /** Generates a world into fresh databases of the stack, resolves it, and scores it (printing as it goes). */
+    public static Accuracy run(int customers, int days, long seed, PrintStream out) throws IOException, SQLException {
         CdpStack stack = CdpStack.get();
         StackEndpoints endpoints = stack.require("postgres", "mariadb");
         String shop = stack.createDatabase("identity_demo_shop");
@@ -149,7 +167,7 @@ public final class DemoWorldAccuracyHarness {
             index.put(record.observation().messageId(), profileOf.size() - 1);
         }
         out.printf("deterministic: %.2f s; %s%n", (System.nanoTime() - resolveStart) / 1e9, store.statistics());
-        report(out, "deterministic", records, current(store, records), truth);
+        Score deterministic = report(out, "deterministic", records, current(store, records), truth);
 
         // Golden records per profile, then EM-estimated matching between profiles (no labels).
         Survivorship survivorship = Survivorship.defaults();
@@ -236,7 +254,8 @@ public final class DemoWorldAccuracyHarness {
                 refused,
                 result.reviews().size(),
                 (System.nanoTime() - matchStart) / 1e9);
-        report(out, "deterministic+probabilistic", records, current(store, records), truth);
+        Score combined = report(out, "deterministic+probabilistic", records, current(store, records), truth);
+        return new Accuracy(deterministic, combined, outcomes[1]);
     }
 
     private static Identifier firstOrNull(SourceRecord record) {
@@ -269,7 +288,7 @@ public final class DemoWorldAccuracyHarness {
     }
 
     /** Pairwise precision/recall of "same profile" against "same person" over the records in the truth. */
-    private static void report(
+    private static Score report(
             PrintStream out, String label, List<SourceRecord> records, List<UUID> profiles, Map<String, Long> truth) {
         Map<UUID, Map<Long, Long>> byProfile = new HashMap<>();
         Map<Long, Long> byPerson = new HashMap<>();
@@ -318,6 +337,7 @@ public final class DemoWorldAccuracyHarness {
                 byPerson.size(),
                 mixedProfiles,
                 singletons);
+        return new Score(precision, recall, mixedProfiles);
     }
 
     private static Map<String, Long> truth(Path file) throws IOException {
