@@ -258,6 +258,17 @@ public final class EventJson {
      * @throws InvalidEventException for malformed JSON (with line and column) or every broken rule
      */
     public static CanonicalEvent fromBytes(byte[] json) {
+        requireNonNull(json, "json is null");
+        CanonicalEvent event = StreamingEventReader.read(FACTORY, json);
+        return event != null ? event : fromBytesViaTree(json);
+    }
+
+    /**
+     * The tree-based reader: a JSON tree, then {@link #fromTree}. {@link #fromBytes} reads valid events without the
+     * tree (same result, see {@link StreamingEventReader}) and leaves everything else — invalid or unusual documents —
+     * to this one, which reports every problem.
+     */
+    static CanonicalEvent fromBytesViaTree(byte[] json) {
         return fromTree(parse(json));
     }
 
