@@ -43,6 +43,7 @@ public final class EventJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final EventTreeWriter TREES = new EventTreeWriter(MAPPER.getNodeFactory());
 
     private EventJson() {}
 
@@ -80,8 +81,15 @@ public final class EventJson {
         }
     }
 
-    /** The event as a JSON tree. */
+    /** The event as a JSON tree: the tree of {@link #toBytes}'s text, built without writing it (same nodes). */
     public static ObjectNode toTree(CanonicalEvent event) {
+        requireNonNull(event, "event is null");
+        ObjectNode tree = TREES.tree(event);
+        return tree != null ? tree : toTreeViaBytes(event);
+    }
+
+    /** The tree of {@link #toBytes}'s text, by writing and parsing it (what {@link #toTree} leaves to it). */
+    static ObjectNode toTreeViaBytes(CanonicalEvent event) {
         try {
             return (ObjectNode) MAPPER.readTree(toBytes(event));
         } catch (IOException e) {

@@ -3,8 +3,11 @@ package com.monstermart.cdp.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.monstermart.cdp.event.benchmarks.EventWorkload;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * event for every valid document, the same exception (type and message) for every invalid one.
  */
 class EventJsonEquivalenceTest {
-    private static final JsonFactory FACTORY = EventJson.mapper().getFactory();
+    private static final ObjectMapper MAPPER = EventJson.mapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
     private static final Pattern BLOCK = Pattern.compile("<!-- ([a-z-]+) -->\\s*```json\\n(.*?)```", Pattern.DOTALL);
 
     /** Documents the other tests use (EventJsonTest and docs/event-contract.md), valid and invalid. */
@@ -269,14 +273,123 @@ class EventJsonEquivalenceTest {
     @Test
     void treeFormIsTheReadBackOfTheBytes() {
         Random random = new Random(5);
-        List<CanonicalEvent> events = new ArrayList<>(EventWorkload.events(200, 9));
-        for (int n = 0; n < 2_000; n++) {
+        List<CanonicalEvent> events = new ArrayList<>(EventWorkload.events(300, 9));
+        for (int n = 0; n < 3_000; n++) {
             events.add(randomEvent(random, n));
         }
+        int built = 0;
         for (CanonicalEvent event : events) {
-            byte[] json = EventJson.toBytes(event);
-            assertThat(EventJson.toTree(event)).isEqualTo(EventJson.parse(json));
+            if (assertSameTree(event)) {
+                built++;
+            }
         }
+        assertThat(built).isGreaterThan(events.size() * 9 / 10);
+    }
+
+    @Test
+    void treesOfUnusualValuesAreTheReadBackOfTheBytes() {
+        List<Object> values = new ArrayList<>(List.of(
+                0L,
+                -1L,
+                (long) Integer.MAX_VALUE,
+                (long) Integer.MAX_VALUE + 1,
+                (long) Integer.MIN_VALUE,
+                (long) Integer.MIN_VALUE - 1,
+                Long.MAX_VALUE,
+                Long.MIN_VALUE,
+                BigInteger.TWO.pow(63),
+                BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE),
+                BigInteger.TWO.pow(2_000),
+                new BigDecimal("0"),
+                new BigDecimal("0.0"),
+                new BigDecimal("-0.000"),
+                new BigDecimal("0E+5"),
+                new BigDecimal("1E+3"),
+                new BigDecimal("-1E+19"),
+                new BigDecimal("1E+18"),
+                new BigDecimal("2147483648E0"),
+                new BigDecimal("1.50"),
+                new BigDecimal("1E-7"),
+                new BigDecimal("1E-200"),
+                new BigDecimal("1E-201"),
+                new BigDecimal("1E+200"),
+                new BigDecimal("1E+999"),
+                new BigDecimal("1E-999"),
+                new BigDecimal(BigInteger.TEN.pow(300), 150),
+                "👾 monster",
+                "lone \ud800 high",
+                "lone \udc00 low",
+                "x".repeat(200_000),
+                "\u0000\u001f\"\\\u2028"));
+        List<Object> nested = new ArrayList<>();
+        Object deep = "bottom";
+        for (int i = 0; i < 300; i++) {
+            deep = List.of(deep);
+        }
+        nested.add(deep);
+        values.addAll(nested);
+        for (Object value : values) {
+            CanonicalEvent event = Events.track("Order Completed")
+                    .property("value", value)
+                    .trait(value instanceof String text && text.length() < 100 ? text : "key", value)
+                    .context(EventContext.builder(Events.WEB)
+                            .extension("x", Map.of("value", value))
+                            .build())
+                    .build();
+            assertSameTree(event);
+        }
+    }
+
+    /** Asserts the tree equals the parsed bytes node for node (classes, order, decimal scales); true if built. */
+    private static boolean assertSameTree(CanonicalEvent event) {
+        Object expected = treeOutcome(() -> EventJson.toTreeViaBytes(event));
+        Object actual = treeOutcome(() -> EventJson.toTree(event));
+        if (expected instanceof String problem) {
+            assertThat(actual).isEqualTo(problem);
+            return false;
+        }
+        assertSameNodes((JsonNode) actual, (JsonNode) expected, "$");
+        try {
+            assertThat(MAPPER.writeValueAsBytes(actual)).isEqualTo(MAPPER.writeValueAsBytes(expected));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EventTreeWriter(MAPPER.getNodeFactory()).tree(event) != null;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Object treeOutcome(java.util.function.Supplier<JsonNode> tree) {
+        try {
+            return tree.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    private static void assertSameNodes(JsonNode actual, JsonNode expected, String path) {
+        assertThat(actual).as(path).isEqualTo(expected);
+        assertThat(actual.getClass()).as(path).isEqualTo(expected.getClass());
+        if (expected.isObject()) {
+            assertThat(names(actual)).as(path).isEqualTo(names(expected));
+            for (String name : names(expected)) {
+                assertSameNodes(actual.get(name), expected.get(name), path + "." + name);
+            }
+        } else if (expected.isArray()) {
+            assertThat(actual.size()).as(path).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertSameNodes(actual.get(i), expected.get(i), path + "[" + i + "]");
+            }
+        } else if (expected.isBigDecimal()) {
+            assertThat(actual.decimalValue().scale())
+                    .as(path)
+                    .isEqualTo(expected.decimalValue().scale());
+        }
+        assertThat(actual.asText()).as(path).isEqualTo(expected.asText());
     }
 
     /** Asserts both readers agree; true when the streaming reader read it itself. */
