@@ -235,6 +235,28 @@ public final class ProfileState {
 
     // ------------------------------------------------------------------------------------------ restoring
 
+    /**
+     * An independent copy: folding into it leaves this state as it is (trait values, identifiers and their sightings
+     * are immutable and shared).
+     */
+    public ProfileState copy() {
+        return restore(
+                profileId,
+                status,
+                mergedInto,
+                firstSeenAt,
+                lastSeenAt,
+                eventCount,
+                orderCount,
+                lifetimeRevenue,
+                lastOrderAt,
+                traits,
+                identifiers,
+                version,
+                versionValidFrom,
+                versionChange);
+    }
+
     /** Restores a state saved by the hot store; see {@code ProfileStateJson}. */
     public static ProfileState restore(
             String profileId,

@@ -12,8 +12,11 @@ import java.util.List;
  *
  * @param commits the Iceberg commits, one per changed table
  * @param tablesMillis writing and committing the Iceberg tables
- * @param hotStoreMillis the hot store transaction
- * @param batchMillis from the batch's first poll to its Kafka offset commit
+ * @param hotStoreMillis the hot store transaction (in the background, overlapping the next batch's polling)
+ * @param hotStoreWaitMillis how long the batch waited for the previous batch's hot-store transaction to end before
+ *     its own Iceberg commit (0 when that transaction ended while the batch was polling)
+ * @param batchMillis from the batch's first poll to its Kafka offset commit (which follows its hot-store commit, so
+ *     it overlaps the next batch)
  */
 public record BatchReport(
         Instant committedAt,
@@ -21,6 +24,7 @@ public record BatchReport(
         List<TableCommit> commits,
         long tablesMillis,
         long hotStoreMillis,
+        long hotStoreWaitMillis,
         long batchMillis) {
     public BatchReport {
         requireNonNull(committedAt, "committedAt is null");

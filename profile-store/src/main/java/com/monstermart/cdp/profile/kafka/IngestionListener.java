@@ -12,7 +12,10 @@ public interface IngestionListener {
     /** The Iceberg tables committed a batch; the hot store and Kafka offsets come next. */
     default void tablesCommitted(BatchResult result) {}
 
-    /** The hot store committed the batch; the Kafka offsets come next. */
+    /**
+     * The hot store committed the batch (in the background; heard when the loop next looks, at the latest before the
+     * next batch's Iceberg commit); the Kafka offsets come next.
+     */
     default void hotStoreCommitted(BatchResult result) {}
 
     /** A batch is committed everywhere. */

@@ -2,6 +2,7 @@ package com.monstermart.cdp.profile.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import com.monstermart.cdp.profile.core.BackgroundStateStore;
 import com.monstermart.cdp.profile.core.BatchProcessor;
 import com.monstermart.cdp.profile.core.BatchResult;
 import com.monstermart.cdp.profile.core.EventRows;
@@ -46,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * commit (each with the batch's offsets in its snapshot summary), then the hot store (with the same offsets, in one
  * transaction), and only then the Kafka consumer offsets.
  *
+ * <p>The hot-store transaction runs in the background ({@link BackgroundStateStore}) while the next batch polls and
+ * folds, reading the committing batch's states through the store's overlay. The loop waits for it before the next
+ * batch's Iceberg commit and commits the batch's Kafka offsets only after it; if it failed, the next batch is
+ * abandoned and the loop rewinds to the hot store's offsets, as after any failed batch. So the order of commits
+ * per batch, and between batches, stays: Iceberg, hot store, Kafka.
+ *
  * <p>On start, and after a failed batch, it reads where every table and the hot store stand and resumes from the
  * hot store's offsets: a crash anywhere between those commits neither loses nor duplicates rows (see {@link
  * Watermarks}). Runs on one thread ({@link #run()}); {@link #close()} stops it after the current batch, {@link
@@ -57,7 +64,7 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
 
     private final IngestionSettings settings;
     private final ProfileStoreWarehouse warehouse;
-    private final StateStore store;
+    private final StateStore hotStore;
     private final EventRows eventRows;
     private final TraitComparator comparator;
     private final TableLock lock;
@@ -74,6 +81,8 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Thread loopThread;
     private Watermarks watermarks = Watermarks.none();
+    private BackgroundStateStore store;
+    private PendingBatch pending;
     private BatchProcessor processor;
     private IcebergBatchWriter writer;
     private boolean batchOpen;
@@ -91,7 +100,7 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
             Clock clock) {
         this.settings = requireNonNull(settings, "settings is null");
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
-        this.store = requireNonNull(store, "store is null");
+        this.hotStore = requireNonNull(store, "store is null");
         this.eventRows = requireNonNull(eventRows, "eventRows is null");
         this.comparator = requireNonNull(comparator, "comparator is null");
         this.lock = requireNonNull(lock, "lock is null");
@@ -111,6 +120,7 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
         running = true;
         loopThread = Thread.currentThread();
         KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerProperties());
+        store = new BackgroundStateStore(hotStore);
         try {
             consumer = kafka;
             long loaded = startUp();
@@ -154,9 +164,11 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
             }
             if (closing && !halted) {
                 flush();
+                finishPendingBatch();
             }
         } finally {
             abandonBatch();
+            store.close();
             close(kafka);
             running = false;
             consumer = null;
@@ -208,6 +220,9 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
             Duration timeout =
                     Duration.ofNanos(Math.min(remaining, settings.pollTimeout().toNanos()));
             ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+            if (store.commitEnded()) {
+                finishPendingBatch();
+            }
             if (records.isEmpty()) {
                 continue;
             }
@@ -235,13 +250,24 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
         batchStartedNanos = System.nanoTime();
     }
 
-    /** Commits the open batch: tables, hot store, Kafka offsets, in that order. */
+    /**
+     * Commits the open batch's tables and starts its hot-store commit in the background, after the previous batch's
+     * hot-store commit has ended (and that batch's Kafka offsets are committed). Without an open batch, finishes the
+     * previous one.
+     */
     private void flush() {
         if (!batchOpen) {
+            finishPendingBatch();
             return;
         }
         BatchResult result = processor.finish();
         Map<StreamPartition, Long> offsets = result.stateChanges().offsets();
+        Map<StreamPartition, Long> lastOffsets = processor.lastOffsets();
+        // The previous batch's hot-store commit must be in before this batch's tables: a failure there abandons this
+        // batch (it read that batch's states) and rewinds.
+        long waitStarted = System.nanoTime();
+        finishPendingBatch();
+        long waitedMillis = (System.nanoTime() - waitStarted) / 1_000_000;
         long tablesStarted = System.nanoTime();
         List<TableCommit> commits = lock.call(() -> writer.commit(offsets));
         long tablesMillis = (System.nanoTime() - tablesStarted) / 1_000_000;
@@ -255,48 +281,87 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
         if (halted) {
             return;
         }
-        long hotStarted = System.nanoTime();
-        store.commit(result.stateChanges());
-        long hotMillis = (System.nanoTime() - hotStarted) / 1_000_000;
+        store.commitInBackground(result.stateChanges());
+        pending = new PendingBatch(result, lastOffsets, commits, tablesMillis, waitedMillis, batchStartedNanos);
+        // The next batch starts where the hot store will be once this commit is in.
+        watermarks = new Watermarks(Map.of(), offsets);
+    }
+
+    /** Waits for the previous batch's hot-store commit (rethrowing its failure), then commits its Kafka offsets. */
+    private void finishPendingBatch() {
+        if (pending == null) {
+            return;
+        }
+        PendingBatch batch = pending;
+        long hotMillis;
+        try {
+            hotMillis = store.awaitCommit();
+        } finally {
+            pending = null;
+        }
         if (halted) {
             return;
         }
-        listener.hotStoreCommitted(result);
+        listener.hotStoreCommitted(batch.result());
         if (halted) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> kafkaOffsets = new HashMap<>();
-        processor
-                .lastOffsets()
+        batch.lastOffsets()
                 .forEach((partition, offset) -> kafkaOffsets.put(
                         new TopicPartition(partition.topic(), partition.partition()),
                         new OffsetAndMetadata(offset + 1)));
         if (!kafkaOffsets.isEmpty()) {
-            consumer.commitSync(kafkaOffsets);
+            try {
+                consumer.commitSync(kafkaOffsets);
+            } catch (WakeupException e) {
+                if (halted || !closing) {
+                    throw e;
+                }
+                // stop() woke the consumer to end a poll that this commit came before; the wakeup is spent now.
+                consumer.commitSync(kafkaOffsets);
+            }
         }
-        watermarks = new Watermarks(Map.of(), offsets);
         BatchReport report = new BatchReport(
                 Instant.now(clock),
-                result.counters(),
-                commits,
-                tablesMillis,
+                batch.result().counters(),
+                batch.commits(),
+                batch.tablesMillis(),
                 hotMillis,
-                (System.nanoTime() - batchStartedNanos) / 1_000_000);
+                batch.waitedMillis(),
+                (System.nanoTime() - batch.startedNanos()) / 1_000_000);
         listener.batchCommitted(report);
         LOG.debug(
                 "Committed a batch of {} records ({} event rows, {} duplicates) in {} ms",
-                result.counters().records(),
-                result.counters().eventRows(),
-                result.counters().duplicates(),
+                batch.result().counters().records(),
+                batch.result().counters().eventRows(),
+                batch.result().counters().duplicates(),
                 report.batchMillis());
     }
 
+    /** A batch whose tables are committed and whose hot-store commit runs in the background. */
+    private record PendingBatch(
+            BatchResult result,
+            Map<StreamPartition, Long> lastOffsets,
+            List<TableCommit> commits,
+            long tablesMillis,
+            long waitedMillis,
+            long startedNanos) {}
+
+    /**
+     * Drops the open batch and waits for a hot-store commit in flight to end, whatever its outcome: the loop then
+     * reads the hot store's offsets again (its Kafka offsets are left to the next batch).
+     */
     private void abandonBatch() {
         if (writer != null) {
             writer.abort();
         }
         batchOpen = false;
         batchRecords = 0;
+        pending = null;
+        if (store != null) {
+            store.awaitQuietly();
+        }
     }
 
     private void rewind(Collection<TopicPartition> partitions) {
@@ -319,8 +384,9 @@ public final class IngestionLoop implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (batchOpen && !halted) {
+            if (!halted) {
                 flush();
+                finishPendingBatch();
             }
         }
     }

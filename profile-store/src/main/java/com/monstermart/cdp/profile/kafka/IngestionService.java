@@ -115,6 +115,7 @@ public class IngestionService {
         private final Counter failures = registry.counter("profile_store_batch_failures_total");
         private final Timer batch = registry.timer("profile_store_batch_seconds");
         private final Timer hot = registry.timer("profile_store_hot_store_commit_seconds");
+        private final Timer hotWait = registry.timer("profile_store_hot_store_wait_seconds");
 
         @Override
         public void started(long messageIdsLoaded) {
@@ -135,6 +136,7 @@ public class IngestionService {
             dataFiles.increment(report.dataFiles());
             batch.record(Duration.ofMillis(report.batchMillis()));
             hot.record(Duration.ofMillis(report.hotStoreMillis()));
+            hotWait.record(Duration.ofMillis(report.hotStoreWaitMillis()));
             for (TableCommit commit : report.commits()) {
                 registry.timer("profile_store_iceberg_commit_seconds", "table", commit.table())
                         .record(Duration.ofMillis(commit.commitMillis()));

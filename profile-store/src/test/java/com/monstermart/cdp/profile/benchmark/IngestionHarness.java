@@ -99,15 +99,26 @@ public final class IngestionHarness {
                     listener,
                     Clock.systemUTC());
             Thread thread = new Thread(loop, "bench-ingestion");
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long postgresCpuStarted = postgresCpuNanos();
+            long processCpuStarted = os.getProcessCpuTime();
             long started = System.nanoTime();
             thread.start();
             while (consumed.get() < backlog) {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            long processCpu = os.getProcessCpuTime() - processCpuStarted;
+            long postgresCpu = postgresCpuNanos() - postgresCpuStarted;
             System.out.printf(
                     "%n(1) backlog of %,d drained in %.1f s: %,.0f events/s (load average %.1f)%n",
                     backlog, seconds, backlog / seconds, loadAverage());
+            System.out.printf(
+                    "CPU per event: %.1f us in the process, %.1f us in PostgreSQL (%s)%n",
+                    processCpu / 1e3 / backlog,
+                    postgresCpu < 0 ? Double.NaN : postgresCpu / 1e3 / backlog,
+                    postgresCpu < 0 ? "postmaster not found" : "postmaster and its backends, exited ones included");
             report(reports);
 
             // (2) Freshness at the default commit interval: one event at a time, until Trino shows it.
@@ -152,6 +163,7 @@ public final class IngestionHarness {
         Stats batch = new Stats();
         Stats tables = new Stats();
         Stats hot = new Stats();
+        Stats hotWait = new Stats();
         Stats events = new Stats();
         Stats anyTable = new Stats();
         long files = 0;
@@ -159,6 +171,7 @@ public final class IngestionHarness {
             batch.add(report.batchMillis());
             tables.add(report.tablesMillis());
             hot.add(report.hotStoreMillis());
+            hotWait.add(report.hotStoreWaitMillis());
             files += report.dataFiles() + report.deleteFiles();
             for (TableCommit commit : report.commits()) {
                 anyTable.add(commit.commitMillis());
@@ -173,6 +186,7 @@ public final class IngestionHarness {
         System.out.printf("one table's commit (close files + metadata) ms: %s%n", anyTable);
         System.out.printf("events table commit ms: %s%n", events);
         System.out.printf("hot store commit ms: %s%n", hot);
+        System.out.printf("waited for the previous batch's hot store commit ms: %s%n", hotWait);
     }
 
     private static KafkaProducer<byte[], byte[]> producer(StackEndpoints endpoints) {
@@ -185,6 +199,45 @@ public final class IngestionHarness {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return new KafkaProducer<>(properties);
+    }
+
+    /**
+     * CPU time of the stack's PostgreSQL: the postmaster of {@code $CDP_DATA_DIR/postgres/data} with its reaped
+     * children plus its live backends; -1 when it cannot be read (not Linux, no data directory).
+     */
+    private static long postgresCpuNanos() {
+        try {
+            String dataDir = System.getenv().getOrDefault("CDP_DATA_DIR", System.getProperty("cdp.home") + "/.cdp");
+            java.nio.file.Path pidFile = java.nio.file.Path.of(dataDir, "postgres", "data", "postmaster.pid");
+            String postmaster = java.nio.file.Files.readAllLines(pidFile).get(0).trim();
+            long ticks = 0;
+            try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path process : (Iterable<java.nio.file.Path>) processes::iterator) {
+                    String name = process.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String[] fields;
+                    try {
+                        String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                        fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    } catch (java.io.IOException e) {
+                        continue;
+                    }
+                    // fields[1] = ppid, [11] utime, [12] stime, [13] cutime, [14] cstime
+                    if (name.equals(postmaster)) {
+                        for (int k = 11; k <= 14; k++) {
+                            ticks += Long.parseLong(fields[k]);
+                        }
+                    } else if (fields[1].equals(postmaster)) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            return ticks * 10_000_000L; // USER_HZ = 100
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static double loadAverage() {

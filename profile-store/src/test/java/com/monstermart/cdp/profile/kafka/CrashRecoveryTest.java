@@ -35,6 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -285,6 +289,134 @@ class CrashRecoveryTest {
         assertThat(trino.count("SELECT count(DISTINCT message_id) FROM events")).isEqualTo(events.size());
         assertThat(trino.count("SELECT count(*) FROM profiles")).isEqualTo(PROFILES);
         assertThat(trino.count("SELECT count(*) FROM profile_history")).isEqualTo(PROFILES);
+    }
+
+    /**
+     * The hot-store commit runs in the background while the next batch polls: when it fails, that next batch (which
+     * read the failed batch's states) is abandoned before its Iceberg commit, and the loop rewinds to the hot store's
+     * offsets.
+     */
+    @Test
+    void aBackgroundHotStoreCommitThatFailsAbandonsTheNextBatchAndLosesNothing() throws Exception {
+        List<ResolvedEvent> events = publish();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StateStore slowlyFailingOnce = new Delegating() {
+            @Override
+            public void commit(StateChanges changes) {
+                journal.add("hot store commit");
+                if (failed.compareAndSet(false, true)) {
+                    // Long enough for the next batch (1 s interval) to be polled, folded and waiting to commit.
+                    await().pollDelay(Duration.ofMillis(2_500)).until(() -> true);
+                    throw new ProfileStoreException(ProfileStoreErrorCode.HOT_STORE_FAILED, "simulated outage");
+                }
+                hotStore.commit(changes);
+            }
+        };
+        IngestionLoop loop = new IngestionLoop(
+                settings(),
+                warehouse,
+                slowlyFailingOnce,
+                new EventRows(List.of()),
+                TraitComparator.EQUALS,
+                lock,
+                new IngestionListener() {
+                    @Override
+                    public void tablesCommitted(BatchResult result) {
+                        journal.add("tables committed " + result.counters().records());
+                    }
+
+                    @Override
+                    public void batchCommitted(BatchReport report) {
+                        journal.add("batch committed");
+                    }
+
+                    @Override
+                    public void batchFailed(RuntimeException failure, long retryInMillis) {
+                        journal.add("failed: " + failure.getMessage());
+                    }
+                },
+                Clock.systemUTC());
+        Thread thread = new Thread(loop, "failing-in-background-loop");
+        thread.start();
+        try {
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> hotStore.profile("crash-7")
+                                    .map(ProfileState::eventCount)
+                                    .orElse(0L)
+                            == EVENTS_PER_PROFILE);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> trino.count("SELECT count(*) FROM events") >= events.size());
+        } finally {
+            assertThat(loop.stop(Duration.ofSeconds(30))).isTrue();
+        }
+
+        // Stopping commits the Kafka offsets of the batch whose hot-store commit was still in flight.
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                            settings().groupId())
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            long consumed = committed.entrySet().stream()
+                    .filter(entry -> entry.getKey().topic().equals(eventsTopic))
+                    .mapToLong(entry -> entry.getValue().offset())
+                    .sum();
+            assertThat(consumed).as("committed offsets %s", committed).isEqualTo(events.size() + 25);
+        }
+        int failure = journal.indexOf("failed: simulated outage");
+        assertThat(failure).as("journal %s", journal).isPositive();
+        assertThat(journal.subList(0, failure))
+                .as("nothing committed between the failing hot-store commit and its failure: %s", journal)
+                .hasSize(2)
+                .satisfies(
+                        before -> assertThat(before.get(0)).startsWith("tables committed"),
+                        before -> assertThat(before.get(1)).isEqualTo("hot store commit"));
+        assertThat(journal.subList(failure + 1, journal.size()))
+                .as("journal %s", journal)
+                .doesNotContain("failed: simulated outage")
+                .contains("batch committed");
+        assertThat(trino.count("SELECT count(*) FROM events")).isEqualTo(events.size());
+        assertThat(trino.count("SELECT count(DISTINCT message_id) FROM events")).isEqualTo(events.size());
+        assertThat(trino.count("SELECT count(*) FROM profiles")).isEqualTo(PROFILES);
+        assertThat(trino.rows("SELECT DISTINCT event_count FROM profiles"))
+                .containsExactly(List.of(Integer.toString(EVENTS_PER_PROFILE)));
+        assertThat(trino.count("SELECT count(*) FROM profile_history")).isEqualTo(PROFILES);
+        assertThat(trino.count("SELECT count(*) FROM identities")).isEqualTo(PROFILES);
+        assertThat(hotStore.recentEvents(List.of("crash-7"), 100)).hasSize(EVENTS_PER_PROFILE);
+    }
+
+    /** The hot store, for tests that change one method. */
+    private abstract class Delegating implements StateStore {
+        @Override
+        public Map<StreamPartition, Long> committedOffsets() {
+            return hotStore.committedOffsets();
+        }
+
+        @Override
+        public Map<String, ProfileState> loadProfiles(Collection<String> profileIds) {
+            return hotStore.loadProfiles(profileIds);
+        }
+
+        @Override
+        public List<ProfileState> loadProfilesMergedInto(Collection<String> survivorIds) {
+            return hotStore.loadProfilesMergedInto(survivorIds);
+        }
+
+        @Override
+        public Map<IdentifierKey, String> loadIdentifierOwners(Collection<IdentifierKey> identifiers) {
+            return hotStore.loadIdentifierOwners(identifiers);
+        }
+
+        @Override
+        public Map<String, ProductState> loadProducts(Collection<String> productIds) {
+            return hotStore.loadProducts(productIds);
+        }
+
+        @Override
+        public Map<String, OrderState> loadOrders(Collection<String> orderIds) {
+            return hotStore.loadOrders(orderIds);
+        }
     }
 
     @Test
