@@ -1,5 +1,6 @@
 package com.monstermart.cdp.e2e.demo;
 
+import com.monstermart.cdp.localstack.Distributions;
 import com.monstermart.cdp.localstack.LocalStack;
 import com.monstermart.cdp.localstack.Progress;
 import com.monstermart.cdp.localstack.StackContext;
@@ -14,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code ./cdp demo [--customers N] [--days D] [--seed S] [--timeout-minutes M]}: the README's run command. Starts
@@ -116,13 +115,8 @@ public final class DemoCommand {
     }
 
     private static void delete(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
+        try {
+            Distributions.deleteRecursively(path);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove " + path, e);
         }

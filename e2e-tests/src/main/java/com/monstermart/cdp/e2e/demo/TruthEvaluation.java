@@ -200,19 +200,10 @@ final class TruthEvaluation {
         return rows;
     }
 
-    /**
-     * Anonymous ids are namespaced by their source in the graph; depending on the identifier type the stored value
-     * carries the namespace as a prefix ({@code shop/…}) or not, so both spellings are tried.
-     */
+    /** The profile of a truth record's identifier, as the ingestion mappings spell it. */
     private static Optional<String> lookup(Map<Key, String> profileOf, IdentifierOf identifier, String recordId) {
-        String value = identifier.prefix() + recordId;
-        for (String candidate : List.of(value, identifier.namespace() + "/" + value)) {
-            String profile = profileOf.get(new Key(identifier.type(), identifier.namespace(), candidate));
-            if (profile != null) {
-                return Optional.of(profile);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(
+                profileOf.get(new Key(identifier.type(), identifier.namespace(), identifier.prefix() + recordId)));
     }
 
     private static long pairs(long count) {

@@ -2,6 +2,7 @@ package com.monstermart.cdp.e2e.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.monstermart.cdp.localstack.Distributions;
 import com.monstermart.cdp.localstack.LocalStack;
 import com.monstermart.cdp.localstack.Progress;
 import com.monstermart.cdp.localstack.StackContext;
@@ -10,10 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,12 +54,8 @@ class DemoTest {
         if (stack != null) {
             stack.down(Progress.SILENT);
         }
-        if (directory != null && Files.exists(directory)) {
-            try (Stream<Path> walk = Files.walk(directory)) {
-                for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(each);
-                }
-            }
+        if (directory != null) {
+            Distributions.deleteRecursively(directory);
         }
     }
 
