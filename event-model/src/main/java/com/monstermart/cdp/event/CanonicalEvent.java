@@ -11,13 +11,13 @@ import java.util.Optional;
 
 /**
  * One customer touchpoint as every source delivers it to {@link Topics#RAW_EVENTS}: Segment-spec shaped (identify,
- * track, page, alias). The JSON form and its rules are in {@code docs/event-contract.md}; {@link EventJson} reads
+ * track, page, group, alias). The JSON form and its rules are in {@code docs/event-contract.md}; {@link EventJson} reads
  * and writes it, {@link EventValidator} checks it.
  *
  * <p>The record checks structure only (required parts present, values JSON-like); {@link Builder#build()} and
  * {@link EventJson} also apply {@link EventValidator}'s rules.
  *
- * @param type identify, track, page or alias
+ * @param type identify, track, page, group or alias
  * @param messageId unique and stable per touchpoint: derived from the source position (see {@link MessageIds}),
  *     so a replay produces the same id and every later step can deduplicate
  * @param timestamp when the touchpoint happened (at the source)
@@ -26,10 +26,13 @@ import java.util.Optional;
  * @param userId the customer's id in the source's identity namespace, if known
  * @param anonymousId a pseudonymous id (browser, app install, guest checkout), if known
  * @param previousId alias only: the identity that {@code userId} replaces
+ * @param groupId the group (account, household, company) the customer belongs to: required on group events; other
+ *     events may carry it too (the group the customer acted for), as Segment's HTTP API lets them
  * @param event track only: the event name, e.g. {@link EcommerceEvents#ORDER_COMPLETED}
  * @param name page only: the page's name
  * @param category page only: the page's category
- * @param traits facts about the customer (identify), e.g. {@code email}, {@code firstName}, {@code address}
+ * @param traits facts about the customer (identify), e.g. {@code email}, {@code firstName}, {@code address}; on a
+ *     group event, facts about the group (its {@code name}, {@code industry}, {@code employees}, ...)
  * @param properties facts about the event (track, page), e.g. {@code product_id}, {@code price}
  * @param context where and how it was collected
  * @param identifiers typed identifiers found in the event, for identity resolution
@@ -43,6 +46,7 @@ public record CanonicalEvent(
         Optional<String> userId,
         Optional<String> anonymousId,
         Optional<String> previousId,
+        Optional<String> groupId,
         Optional<String> event,
         Optional<String> name,
         Optional<String> category,
@@ -59,6 +63,7 @@ public record CanonicalEvent(
         requireNonNull(userId, "userId is null");
         requireNonNull(anonymousId, "anonymousId is null");
         requireNonNull(previousId, "previousId is null");
+        requireNonNull(groupId, "groupId is null");
         requireNonNull(event, "event is null");
         requireNonNull(name, "name is null");
         requireNonNull(category, "category is null");
@@ -103,6 +108,7 @@ public record CanonicalEvent(
         builder.userId = userId.orElse(null);
         builder.anonymousId = anonymousId.orElse(null);
         builder.previousId = previousId.orElse(null);
+        builder.groupId = groupId.orElse(null);
         builder.event = event.orElse(null);
         builder.name = name.orElse(null);
         builder.category = category.orElse(null);
@@ -126,6 +132,7 @@ public record CanonicalEvent(
         private String userId;
         private String anonymousId;
         private String previousId;
+        private String groupId;
         private String event;
         private String name;
         private String category;
@@ -175,6 +182,11 @@ public record CanonicalEvent(
 
         public Builder previousId(String value) {
             this.previousId = value;
+            return this;
+        }
+
+        public Builder groupId(String value) {
+            this.groupId = value;
             return this;
         }
 
@@ -246,6 +258,7 @@ public record CanonicalEvent(
                     Optional.ofNullable(userId),
                     Optional.ofNullable(anonymousId),
                     Optional.ofNullable(previousId),
+                    Optional.ofNullable(groupId),
                     Optional.ofNullable(event),
                     Optional.ofNullable(name),
                     Optional.ofNullable(category),

@@ -111,10 +111,11 @@ public final class EventJson {
         writeOptional(out, "userId", event.userId());
         writeOptional(out, "anonymousId", event.anonymousId());
         writeOptional(out, "previousId", event.previousId());
+        writeOptional(out, "groupId", event.groupId());
         writeOptional(out, "event", event.event());
         writeOptional(out, "name", event.name());
         writeOptional(out, "category", event.category());
-        if (!event.traits().isEmpty() || event.type() == EventType.IDENTIFY) {
+        if (!event.traits().isEmpty() || event.type() == EventType.IDENTIFY || event.type() == EventType.GROUP) {
             out.writeFieldName("traits");
             writeValue(out, event.traits());
         }
@@ -465,6 +466,7 @@ public final class EventJson {
             Optional<String> userId = id(root.get("userId"), "$.userId");
             Optional<String> anonymousId = id(root.get("anonymousId"), "$.anonymousId");
             Optional<String> previousId = id(root.get("previousId"), "$.previousId");
+            Optional<String> groupId = id(root.get("groupId"), "$.groupId");
             Optional<String> eventName = text(root.get("event"), "$.event");
             Optional<String> name = text(root.get("name"), "$.name");
             Optional<String> category = text(root.get("category"), "$.category");
@@ -484,6 +486,7 @@ public final class EventJson {
                     userId,
                     anonymousId,
                     previousId,
+                    groupId,
                     eventName,
                     name,
                     category,
@@ -495,18 +498,19 @@ public final class EventJson {
 
         private EventType type(JsonNode node) {
             if (absent(node)) {
-                problems.add(new ValidationProblem("$.type", "is required (identify, track, page or alias)"));
+                problems.add(new ValidationProblem("$.type", "is required (identify, track, page, group or alias)"));
                 return null;
             }
             if (!node.isTextual()) {
-                problems.add(new ValidationProblem("$.type", "must be a string: identify, track, page or alias"));
+                problems.add(
+                        new ValidationProblem("$.type", "must be a string: identify, track, page, group or alias"));
                 return null;
             }
             Optional<EventType> type = EventType.fromWireName(node.textValue());
             if (type.isEmpty()) {
                 problems.add(new ValidationProblem(
                         "$.type",
-                        "'%s' is not supported; use identify, track, page or alias"
+                        "'%s' is not supported; use identify, track, page, group or alias"
                                 .formatted(abbreviate(node.textValue()))));
                 return null;
             }

@@ -52,10 +52,11 @@ final class EventTreeWriter {
         optional(root, "userId", event.userId());
         optional(root, "anonymousId", event.anonymousId());
         optional(root, "previousId", event.previousId());
+        optional(root, "groupId", event.groupId());
         optional(root, "event", event.event());
         optional(root, "name", event.name());
         optional(root, "category", event.category());
-        if (!event.traits().isEmpty() || event.type() == EventType.IDENTIFY) {
+        if (!event.traits().isEmpty() || event.type() == EventType.IDENTIFY || event.type() == EventType.GROUP) {
             root.set("traits", value(event.traits(), 1));
         }
         if (!event.properties().isEmpty() || event.type() == EventType.TRACK || event.type() == EventType.PAGE) {

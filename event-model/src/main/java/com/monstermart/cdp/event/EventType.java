@@ -2,7 +2,10 @@ package com.monstermart.cdp.event;
 
 import java.util.Optional;
 
-/** The kinds of canonical event, as in Segment's spec; {@link #wireName()} is the JSON {@code type} value. */
+/**
+ * The kinds of canonical event, as in Segment's spec; {@link #wireName()} is the JSON {@code type} value. Segment's
+ * {@code screen} call becomes a {@link #PAGE} event (see docs/event-contract.md).
+ */
 public enum EventType {
     /** Who the customer is: {@code traits} about them (email, name, address, loyalty card, ...). */
     IDENTIFY("identify"),
@@ -10,6 +13,11 @@ public enum EventType {
     TRACK("track"),
     /** A page the customer viewed: {@code name} and page {@code properties}. */
     PAGE("page"),
+    /**
+     * The customer belongs to a group (an account, a household, a company): {@code groupId} names it, {@code traits}
+     * describe the group, not the customer.
+     */
+    GROUP("group"),
     /** Two identities are the same customer: {@code previousId} becomes {@code userId}. */
     ALIAS("alias");
 

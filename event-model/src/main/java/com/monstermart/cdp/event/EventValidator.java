@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class EventValidator {
     /** Longest {@code messageId}. */
     public static final int MAX_MESSAGE_ID_LENGTH = 128;
-    /** Longest {@code userId}, {@code anonymousId} and {@code previousId}. */
+    /** Longest {@code userId}, {@code anonymousId}, {@code previousId} and {@code groupId}. */
     public static final int MAX_ID_LENGTH = 256;
     /** Longest track {@code event} name and page {@code name} / {@code category}. */
     public static final int MAX_NAME_LENGTH = 200;
@@ -30,6 +30,7 @@ public final class EventValidator {
         checkId(event.userId(), "$.userId", problems);
         checkId(event.anonymousId(), "$.anonymousId", problems);
         checkId(event.previousId(), "$.previousId", problems);
+        checkId(event.groupId(), "$.groupId", problems);
         boolean identified = present(event.userId()) || present(event.anonymousId());
         switch (event.type()) {
             case IDENTIFY, PAGE -> {
@@ -43,6 +44,14 @@ public final class EventValidator {
                 }
                 if (!present(event.event())) {
                     problems.add(new ValidationProblem("$.event", "is required for track events"));
+                }
+            }
+            case GROUP -> {
+                if (!identified) {
+                    problems.add(new ValidationProblem("$.userId", "userId or anonymousId is required"));
+                }
+                if (!present(event.groupId())) {
+                    problems.add(new ValidationProblem("$.groupId", "is required for group events"));
                 }
             }
             case ALIAS -> {

@@ -37,6 +37,7 @@ final class StreamingEventReader {
     private static final int PROPERTIES = 1 << 12;
     private static final int CONTEXT = 1 << 13;
     private static final int IDENTIFIERS = 1 << 14;
+    private static final int GROUP_ID = 1 << 15;
 
     private StreamingEventReader() {}
 
@@ -65,6 +66,7 @@ final class StreamingEventReader {
         Optional<String> userId = Optional.empty();
         Optional<String> anonymousId = Optional.empty();
         Optional<String> previousId = Optional.empty();
+        Optional<String> groupId = Optional.empty();
         Optional<String> eventName = Optional.empty();
         Optional<String> name = Optional.empty();
         Optional<String> category = Optional.empty();
@@ -112,6 +114,10 @@ final class StreamingEventReader {
                         case "previousId" -> {
                             previousId = id(parser, value);
                             yield PREVIOUS_ID;
+                        }
+                        case "groupId" -> {
+                            groupId = id(parser, value);
+                            yield GROUP_ID;
                         }
                         case "event" -> {
                             eventName = text(parser, value);
@@ -164,6 +170,7 @@ final class StreamingEventReader {
                 userId,
                 anonymousId,
                 previousId,
+                groupId,
                 eventName,
                 name,
                 category,

@@ -20,7 +20,7 @@ class ContractDocumentTest {
     void canonicalExamplesAreValidEvents() throws IOException {
         List<String> examples = examples("canonical-event");
 
-        assertThat(examples).hasSize(5);
+        assertThat(examples).hasSize(6);
         for (String json : examples) {
             CanonicalEvent event = EventJson.fromJson(json);
             assertThat(EventJson.fromBytes(EventJson.toBytes(event))).isEqualTo(event);

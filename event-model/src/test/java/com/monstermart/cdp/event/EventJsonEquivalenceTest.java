@@ -62,6 +62,12 @@ class EventJsonEquivalenceTest {
              "context":{"source":{"id":"shop-web","kind":"http","position":"p"}}}
             """;
 
+    private static final String GROUP = """
+            {"type":"group","messageId":"m1","timestamp":"2026-11-21T10:15:30Z","receivedAt":"2026-11-21T10:15:31Z",
+             "userId":"42","groupId":"guild-7","traits":{"name":"The Fen Guild"},
+             "context":{"source":{"id":"shop-web","kind":"http","position":"p"}}}
+            """;
+
     /** Valid and invalid documents the writer never produces: spellings, nulls, repeats, trailing content. */
     private static final List<String> UNUSUAL = List.of(
             VALID.formatted("0"),
@@ -174,6 +180,17 @@ class EventJsonEquivalenceTest {
                     .replace(
                             "\"anonymousId\":\"a1\"",
                             "\"anonymousId\":\"a1\",\"futureField\":[1,{\"a\":2}]," + "\"futureField\":null"),
+            GROUP,
+            GROUP.replace("\"groupId\":\"guild-7\"", "\"groupId\":7"),
+            GROUP.replace("\"groupId\":\"guild-7\"", "\"groupId\":12345678901234567890123"),
+            GROUP.replace("\"groupId\":\"guild-7\"", "\"groupId\":7.5"),
+            GROUP.replace("\"groupId\":\"guild-7\"", "\"groupId\":null"),
+            GROUP.replace("\"groupId\":\"guild-7\"", "\"groupId\":\" \""),
+            GROUP.replace("\"groupId\":\"guild-7\"", "\"groupId\":{}"),
+            GROUP.replace("\"groupId\":\"guild-7\"", "\"groupId\":\"a\",\"groupId\":\"b\""),
+            GROUP.replace(",\"traits\":{\"name\":\"The Fen Guild\"}", ""),
+            GROUP.replace("\"type\":\"group\"", "\"type\":\"GROUP\""),
+            VALID.formatted("1").replace("\"anonymousId\":\"a1\"", "\"anonymousId\":\"a1\",\"groupId\":\"g\""),
             "null",
             "   ",
             "42",
@@ -476,7 +493,12 @@ class EventJsonEquivalenceTest {
                 }
             }
             case ALIAS -> builder.previousId("p" + randomText(random));
-            default -> {}
+            case GROUP -> builder.groupId(random.nextBoolean() ? "g" + randomText(random) : "" + random.nextInt(1000));
+            default -> {
+                if (random.nextInt(5) == 0) {
+                    builder.groupId("g" + randomText(random));
+                }
+            }
         }
         builder.traits(randomObject(random, 0));
         builder.properties(randomObject(random, 0));

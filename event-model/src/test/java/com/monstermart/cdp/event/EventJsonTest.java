@@ -138,9 +138,50 @@ class EventJsonTest {
 
     @Test
     void unsupportedTypesAreNamed() {
-        assertThatThrownBy(() -> EventJson.fromJson("{\"type\":\"group\"}"))
+        assertThatThrownBy(() -> EventJson.fromJson("{\"type\":\"subscribe\"}"))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("$.type: 'group' is not supported; use identify, track, page or alias");
+                .hasMessageContaining(
+                        "$.type: 'subscribe' is not supported; use identify, track, page, group or alias");
+    }
+
+    @Test
+    void groupKeepsItsGroupIdAndTraits() {
+        CanonicalEvent event = Events.group().anonymousId("a-1").build();
+
+        String json = EventJson.toJson(event);
+        CanonicalEvent read = EventJson.fromJson(json);
+
+        assertThat(json)
+                .isEqualTo("{\"type\":\"group\",\"messageId\":\"m-group-1\","
+                        + "\"timestamp\":\"2026-11-21T10:15:30.123Z\",\"receivedAt\":\"2026-11-21T10:15:31Z\","
+                        + "\"userId\":\"42\",\"anonymousId\":\"a-1\",\"groupId\":\"guild-7\","
+                        + "\"traits\":{\"name\":\"The Fen Guild\",\"employees\":12},"
+                        + "\"context\":{\"source\":{\"id\":\"shop-web\",\"kind\":\"http\",\"position\":\"request=r-1 index=0\"},"
+                        + "\"gpc\":false},\"identifiers\":[]}");
+        assertThat(read).isEqualTo(event);
+        assertThat(read.type()).isEqualTo(EventType.GROUP);
+        assertThat(read.groupId()).contains("guild-7");
+        assertThat(read.trait("employees")).contains(12L);
+        assertThat(EventJson.fromTree(EventJson.toTree(event))).isEqualTo(event);
+        assertThat(EventJson.toJson(Events.group().traits(Map.of()).build())).contains("\"traits\":{}");
+    }
+
+    @Test
+    void groupIdsMayBeNumbersAndRideOnOtherTypes() {
+        CanonicalEvent group = EventJson.fromJson("""
+                {"type":"group","messageId":"m1","timestamp":"2026-11-21T10:15:30Z",
+                 "receivedAt":"2026-11-21T10:15:31Z","userId":"42","groupId":7,
+                 "context":{"source":{"id":"shop-web","kind":"http","position":"p"}}}
+                """);
+        CanonicalEvent track = EventJson.fromJson("""
+                {"type":"track","messageId":"m2","timestamp":"2026-11-21T10:15:30Z",
+                 "receivedAt":"2026-11-21T10:15:31Z","userId":"42","event":"Order Completed","groupId":"guild-7",
+                 "context":{"source":{"id":"shop-web","kind":"http","position":"p"}}}
+                """);
+
+        assertThat(group.groupId()).contains("7");
+        assertThat(track.groupId()).contains("guild-7");
+        assertThat(EventJson.toJson(track)).contains("\"groupId\":\"guild-7\"");
     }
 
     @Test

@@ -38,6 +38,28 @@ class EventValidatorTest {
     }
 
     @Test
+    void groupNeedsAGroupIdAndAUserIdOrAnAnonymousId() {
+        CanonicalEvent event = Events.group().userId(null).groupId(null).buildUnchecked();
+
+        assertThat(EventValidator.validate(event))
+                .containsExactly(
+                        new ValidationProblem("$.userId", "userId or anonymousId is required"),
+                        new ValidationProblem("$.groupId", "is required for group events"));
+        assertThat(EventValidator.validate(
+                        event.toBuilder().anonymousId("a-1").groupId("g-1").buildUnchecked()))
+                .isEmpty();
+        assertThat(EventValidator.validate(Events.group().groupId(" ").buildUnchecked()))
+                .extracting(ValidationProblem::toString)
+                .containsExactly(
+                        "$.groupId: must not be blank; leave it out instead",
+                        "$.groupId: is required for group events");
+        assertThat(EventValidator.validate(
+                        Events.group().groupId("g".repeat(257)).buildUnchecked()))
+                .extracting(ValidationProblem::toString)
+                .containsExactly("$.groupId: is longer than 256 characters");
+    }
+
+    @Test
     void fieldsOfOtherTypesAreRejected() {
         CanonicalEvent page = CanonicalEvent.builder(EventType.PAGE)
                 .messageId("m1")

@@ -20,6 +20,18 @@ final class Events {
                 .context(EventContext.of(WEB));
     }
 
+    static CanonicalEvent.Builder group() {
+        return CanonicalEvent.builder(EventType.GROUP)
+                .messageId("m-group-1")
+                .timestamp(HAPPENED)
+                .receivedAt(RECEIVED)
+                .userId("42")
+                .groupId("guild-7")
+                .trait("name", "The Fen Guild")
+                .trait("employees", 12L)
+                .context(EventContext.of(WEB));
+    }
+
     static CanonicalEvent.Builder identify() {
         return CanonicalEvent.builder(EventType.IDENTIFY)
                 .messageId("m-identify-1")
