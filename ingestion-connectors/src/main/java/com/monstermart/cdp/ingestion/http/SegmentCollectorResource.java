@@ -39,12 +39,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Segment's HTTP Tracking API: {@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/alias},
- * {@code /v1/batch} (and {@code /v1/screen}, {@code /v1/import} and the one-letter paths of analytics.js). Write key
- * by HTTP Basic (key as user name) or {@code writeKey} in the body; 200 {@code {"success": true}} once Kafka has the
- * events; 400 naming each bad field (valid events of the call are kept, bad ones go to the dead letters); 401 for an
- * unknown key; 413 over 32 KB per event or 500 KB per batch; 503 when the source is paused or Kafka is down (SDKs
- * retry, message ids deduplicate).
+ * Segment's HTTP Tracking API: the six calls of the spec, {@code /v1/identify}, {@code /v1/track}, {@code /v1/page},
+ * {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}, and {@code /v1/batch} (also {@code /v1/import} and the
+ * one-letter paths of analytics.js and the mobile SDKs). Write key by HTTP Basic (key as user name) or
+ * {@code writeKey} in the body. Answers (docs/event-contract.md, "Segment calls"):
+ *
+ * <ul>
+ *   <li>200 {@code {"success": true}} once Kafka has the events and the dead letters; a batch whose calls were not
+ *       all valid also lists the {@code rejected} ones (index, messageId, reason) — they are in the dead letters, and
+ *       the valid ones are kept, even when no call was valid;
+ *   <li>400 naming each bad field for an invalid single call (dead-lettered) or a batch body that cannot be read;
+ *   <li>401 for an unknown key; 413 over 32 KB per single call or 500 KB per batch request;
+ *   <li>503 when the source is paused or Kafka is down (SDKs retry, message ids deduplicate).
+ * </ul>
  */
 @Path("/v1")
 @Tag(name = "Segment HTTP API", description = "Wire-compatible with Segment's HTTP Tracking API")
@@ -73,7 +80,7 @@ public class SegmentCollectorResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(summary = "identify, track, page, screen, alias, batch, import (or i, t, p, s, a, b)")
+    @Operation(summary = "identify, track, page, screen, group, alias, batch, import (or i, t, p, s, g, a, b)")
     public CompletionStage<Response> call(
             @PathParam("call") String call,
             byte[] body,
@@ -84,7 +91,8 @@ public class SegmentCollectorResource {
             return done(error(
                     404,
                     "UNKNOWN_CALL",
-                    "/v1/%s is not a Segment call; use identify, track, page, alias or batch".formatted(call)));
+                    "/v1/%s is not a Segment call; use identify, track, page, screen, group, alias or batch"
+                            .formatted(abbreviate(call))));
         }
         boolean batch = kind.equals("batch");
         int limit = batch ? settings.maxBatchBytes() : settings.maxEventBytes();
@@ -93,8 +101,11 @@ public class SegmentCollectorResource {
             return done(error(
                     413,
                     "PAYLOAD_TOO_LARGE",
-                    "The request has %d bytes; %s calls may have at most %d (%d KB)"
-                            .formatted(content.length, batch ? "batch" : "single-event", limit, limit / 1024)));
+                    batch
+                            ? "The batch request has %d bytes; a batch may have at most %d bytes (%d KB, Segment's limit per batch request); send fewer calls per batch"
+                                    .formatted(content.length, limit, limit / 1024)
+                            : "The call has %d bytes; a call may have at most %d bytes (%d KB, Segment's limit per call)"
+                                    .formatted(content.length, limit, limit / 1024)));
         }
         Optional<String> headerKey = WriteKeys.fromAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         JsonNode root = null;
@@ -134,12 +145,6 @@ public class SegmentCollectorResource {
             emitter.reject("request=%s".formatted(requestId), problems, new String(content, StandardCharsets.UTF_8));
             return finish(emitter, invalid(problems, 0));
         }
-        if (kind.equals("group")) {
-            List<ValidationProblem> problems = List.of(new ValidationProblem(
-                    "$.type", "group calls are not supported; use identify, track, page or alias"));
-            emitter.reject("request=%s index=0".formatted(requestId), problems, root.toString());
-            return finish(emitter, invalid(problems, 0));
-        }
         SegmentPayloads.Call context = new SegmentPayloads.Call(
                 requestId,
                 clock.instant(),
@@ -155,22 +160,62 @@ public class SegmentCollectorResource {
         for (SegmentPayloads.Rejected rejected : result.rejected()) {
             emitter.reject(rejected.position(), rejected.problems(), rejected.payload());
         }
-        Response response;
+        return finish(emitter, batch ? batchAnswer(result) : singleAnswer(result));
+    }
+
+    /** One call, one answer: 200, or 400 (413 when over the limit per call) naming each problem. */
+    private static Response singleAnswer(SegmentPayloads.Result result) {
+        if (result.rejected().isEmpty()) {
+            return success();
+        }
         if (result.oversize()) {
-            response = error(
+            return error(
                     413,
                     "PAYLOAD_TOO_LARGE",
                     describe(result.problems()),
                     result.problems(),
                     result.events().size());
-        } else if (!result.rejected().isEmpty()) {
-            response = invalid(result.problems(), result.events().size());
-        } else {
-            response = Response.ok(body(true, null, null))
-                    .type(MediaType.APPLICATION_JSON)
-                    .build();
         }
-        return finish(emitter, response);
+        return invalid(result.problems(), result.events().size());
+    }
+
+    /**
+     * A batch: 400 when its body cannot be read as one; otherwise 200 {@code {"success": true}}, every call being on
+     * Kafka or in the dead letters, with the rejected calls listed when there are any — also when every call was
+     * rejected: an SDK drops or retries a batch answered with a 4xx as a whole, and a retry could only dead-letter
+     * the same calls again.
+     */
+    private static Response batchAnswer(SegmentPayloads.Result result) {
+        if (result.unreadable()) {
+            return invalid(result.problems(), 0);
+        }
+        if (result.rejected().isEmpty()) {
+            return success();
+        }
+        ObjectNode body = body(true, null, null);
+        body.put("accepted", result.events().size());
+        ArrayNode rejected = body.putArray("rejected");
+        for (SegmentPayloads.Rejected call : result.rejected()) {
+            ObjectNode entry = rejected.addObject();
+            entry.put("index", call.index());
+            call.messageId().ifPresent(messageId -> entry.put("messageId", messageId));
+            entry.put("reason", call.reason());
+            ArrayNode errors = entry.putArray("errors");
+            for (ValidationProblem problem : call.problems()) {
+                errors.addObject().put("path", problem.path()).put("message", problem.message());
+            }
+        }
+        return Response.ok(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Response success() {
+        return Response.ok(body(true, null, null))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private CompletionStage<Response> finish(Emitter emitter, Response response) {

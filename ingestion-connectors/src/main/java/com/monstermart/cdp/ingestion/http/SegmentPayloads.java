@@ -9,6 +9,7 @@ import com.monstermart.cdp.event.CanonicalEvent;
 import com.monstermart.cdp.event.EventJson;
 import com.monstermart.cdp.event.EventType;
 import com.monstermart.cdp.event.EventValidator;
+import com.monstermart.cdp.event.IdentifierHint;
 import com.monstermart.cdp.event.IdentifierHints;
 import com.monstermart.cdp.event.InvalidEventException;
 import com.monstermart.cdp.event.MessageIds;
@@ -21,16 +22,20 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns calls of Segment's HTTP Tracking API into canonical events (framework-free; the REST resource is a thin
- * shell). Follows Segment's semantics: {@code type} from the path for single calls, batch-level {@code context}
- * merged under each event's, {@code screen} treated as {@code page}, a missing {@code timestamp} set to the time
- * received, clock skew corrected with {@code sentAt}, {@code writeKey} accepted in the body. The client's
- * {@code messageId} is scoped by source into a stable id, so retries deduplicate downstream.
+ * shell). Follows Segment's semantics: the six calls of the spec (identify, track, page, screen, group, alias),
+ * {@code type} from the path for single calls, batch-level {@code context} merged under each event's, {@code screen}
+ * treated as {@code page}, a missing {@code timestamp} set to the time received, clock skew corrected with
+ * {@code sentAt}, {@code writeKey} accepted in the body. The client's {@code messageId} is scoped by source into a
+ * stable id, so retries deduplicate downstream. A group call's traits describe the group, so they give no identifier
+ * hints (its {@code email} is not the customer's).
  */
 public final class SegmentPayloads {
     private final int maxEventBytes;
@@ -61,15 +66,48 @@ public final class SegmentPayloads {
     /**
      * An input event that could not be accepted.
      *
+     * @param index its index in the batch (0 for a single call)
+     * @param messageId the client's {@code messageId}, if it sent one as a string
      * @param position {@code request=<id> index=<n>}
      * @param problems what is wrong, paths from the request body's root
      * @param payload the event as received
      * @param oversize whether it was refused for its size
      */
-    public record Rejected(String position, List<ValidationProblem> problems, String payload, boolean oversize) {}
+    public record Rejected(
+            int index,
+            Optional<String> messageId,
+            String position,
+            List<ValidationProblem> problems,
+            String payload,
+            boolean oversize) {
+        public Rejected {
+            requireNonNull(messageId, "messageId is null");
+            requireNonNull(position, "position is null");
+            problems = List.copyOf(requireNonNull(problems, "problems is null"));
+            requireNonNull(payload, "payload is null");
+        }
 
-    /** The accepted events and the rejected inputs of one call. */
-    public record Result(List<CanonicalEvent> events, List<Rejected> rejected) {
+        /** One line saying why (the dead letter's reason): the first problem, and how many more there are. */
+        public String reason() {
+            String first = problems.isEmpty() ? "invalid" : problems.getFirst().toString();
+            return problems.size() <= 1 ? first : first + " (and %d more problems)".formatted(problems.size() - 1);
+        }
+    }
+
+    /**
+     * The accepted events and the rejected inputs of one call.
+     *
+     * @param events the events to write
+     * @param rejected the inputs that go to the dead letters
+     * @param unreadable whether the request as a whole could not be read (a batch body without a {@code batch}
+     *     array): then {@code rejected} holds the whole body and there is no call to answer for one by one
+     */
+    public record Result(List<CanonicalEvent> events, List<Rejected> rejected, boolean unreadable) {
+        public Result {
+            events = List.copyOf(requireNonNull(events, "events is null"));
+            rejected = List.copyOf(requireNonNull(rejected, "rejected is null"));
+        }
+
         public boolean oversize() {
             return rejected.stream().anyMatch(Rejected::oversize);
         }
@@ -97,20 +135,26 @@ public final class SegmentPayloads {
         return Optional.empty();
     }
 
-    /** One call of {@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/alias} (or their short forms). */
+    /**
+     * One call of {@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/screen}, {@code /v1/group},
+     * {@code /v1/alias} (or their short forms).
+     */
     public Result single(String pathType, JsonNode body, SourceIdentity source, QualityChecker quality, Call call) {
         List<CanonicalEvent> events = new ArrayList<>(1);
         List<Rejected> rejected = new ArrayList<>();
+        String payload = body.toString();
         if (!body.isObject()) {
             rejected.add(new Rejected(
+                    0,
+                    Optional.empty(),
                     position(call, 0),
                     List.of(new ValidationProblem("$", "must be a JSON object")),
-                    body.toString(),
+                    payload,
                     false));
-            return new Result(events, rejected);
+            return new Result(events, rejected, false);
         }
-        convert((ObjectNode) body.deepCopy(), pathType, null, 0, "$", source, quality, call, events, rejected);
-        return new Result(events, rejected);
+        convert((ObjectNode) body.deepCopy(), payload, pathType, null, 0, "$", source, quality, call, events, rejected);
+        return new Result(events, rejected, false);
     }
 
     /** One call of {@code /v1/batch} (or {@code /v1/import}). */
@@ -120,24 +164,29 @@ public final class SegmentPayloads {
         JsonNode batch = body.isObject() ? body.get("batch") : null;
         if (batch == null || !batch.isArray()) {
             rejected.add(new Rejected(
+                    0,
+                    Optional.empty(),
                     position(call, 0),
                     List.of(new ValidationProblem(
                             "$.batch",
                             batch == null ? "is required (an array of events)" : "must be an array of events")),
                     body.toString(),
                     false));
-            return new Result(events, rejected);
+            return new Result(events, rejected, true);
         }
         ObjectNode shared = body.get("context") instanceof ObjectNode context ? context : null;
         JsonNode sentAt = body.get("sentAt");
         for (int index = 0; index < batch.size(); index++) {
             JsonNode element = batch.get(index);
             String path = "$.batch[" + index + "]";
+            String payload = element.toString();
             if (!element.isObject()) {
                 rejected.add(new Rejected(
+                        index,
+                        Optional.empty(),
                         position(call, index),
                         List.of(new ValidationProblem(path, "must be a JSON object")),
-                        element.toString(),
+                        payload,
                         false));
                 continue;
             }
@@ -145,13 +194,14 @@ public final class SegmentPayloads {
             if (!event.has("sentAt") && sentAt != null) {
                 event.set("sentAt", sentAt);
             }
-            convert(event, null, shared, index, path, source, quality, call, events, rejected);
+            convert(event, payload, null, shared, index, path, source, quality, call, events, rejected);
         }
-        return new Result(events, rejected);
+        return new Result(events, rejected, false);
     }
 
     private void convert(
             ObjectNode event,
+            String payload,
             String pathType,
             ObjectNode sharedContext,
             int index,
@@ -162,14 +212,17 @@ public final class SegmentPayloads {
             List<CanonicalEvent> events,
             List<Rejected> rejected) {
         String position = position(call, index);
-        String payload = event.toString();
-        if (payload.getBytes(StandardCharsets.UTF_8).length > maxEventBytes) {
+        Optional<String> clientMessageId = Optional.ofNullable(textOrNull(event.get("messageId")));
+        int size = payload.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxEventBytes) {
             rejected.add(new Rejected(
+                    index,
+                    clientMessageId,
                     position,
                     List.of(new ValidationProblem(
                             path,
-                            "is larger than %d KB; events may be at most %d bytes"
-                                    .formatted(maxEventBytes / 1024, maxEventBytes))),
+                            "has %d bytes; a call may have at most %d bytes (%d KB, Segment's limit per call)"
+                                    .formatted(size, maxEventBytes, maxEventBytes / 1024))),
                     payload,
                     true));
             return;
@@ -182,7 +235,7 @@ public final class SegmentPayloads {
         if (type != null && EventType.fromWireName(type).isEmpty()) {
             problems.add(new ValidationProblem(
                     path + ".type",
-                    "'%s' is not supported; use identify, track, page or alias"
+                    "'%s' is not supported; use identify, track, page, screen, group or alias"
                             .formatted(type.length() > 40 ? type.substring(0, 40) + "..." : type)));
         }
         if (type != null) {
@@ -223,7 +276,7 @@ public final class SegmentPayloads {
                 "version",
                 "identifiers"));
         if (!problems.isEmpty()) {
-            rejected.add(new Rejected(position, problems, payload, false));
+            rejected.add(new Rejected(index, clientMessageId, position, problems, payload, false));
             return;
         }
         CanonicalEvent canonical;
@@ -231,18 +284,22 @@ public final class SegmentPayloads {
             canonical = EventJson.fromTree(event);
         } catch (InvalidEventException e) {
             rejected.add(new Rejected(
+                    index,
+                    clientMessageId,
                     position,
                     e.problems().stream().map(problem -> problem.under(path)).toList(),
                     payload,
                     false));
             return;
         }
-        canonical = IdentifierHints.withStandardHints(canonical, source.namespace());
+        canonical = withStandardHints(canonical, source.namespace());
         List<ValidationProblem> invalid = EventValidator.validate(canonical);
         QualityChecker.Result checked = invalid.isEmpty() ? quality.check(canonical) : null;
         List<ValidationProblem> failures = checked == null ? invalid : checked.rejections();
         if (!failures.isEmpty()) {
             rejected.add(new Rejected(
+                    index,
+                    clientMessageId,
                     position,
                     failures.stream().map(problem -> problem.under(path)).toList(),
                     payload,
@@ -250,6 +307,24 @@ public final class SegmentPayloads {
             return;
         }
         events.add(checked.event());
+    }
+
+    /**
+     * The event with the identifier hints of its standard fields. A group call's traits describe the group (its
+     * {@code email} or {@code phone} is the group's, not the customer's), so only its ids and context give hints.
+     */
+    private static CanonicalEvent withStandardHints(CanonicalEvent event, String namespace) {
+        if (event.type() != EventType.GROUP) {
+            return IdentifierHints.withStandardHints(event, namespace);
+        }
+        Set<IdentifierHint> hints = new LinkedHashSet<>(event.identifiers());
+        hints.addAll(IdentifierHints.standard(
+                event.userId().orElse(null),
+                event.anonymousId().orElse(null),
+                Map.of(),
+                event.context().extensions(),
+                namespace));
+        return event.toBuilder().identifiers(new ArrayList<>(hints)).buildUnchecked();
     }
 
     private static ObjectNode context(

@@ -304,13 +304,60 @@ class SegmentCollectorTest {
                 .statusCode(400)
                 .body("message", equalTo("$.properties.price: must be >= 0 (was -1)"));
         given().header("Authorization", source.basic())
-                .body("{\"userId\": \"1\", \"groupId\": \"g\"}")
+                .body("{\"userId\": \"1\", \"traits\": {\"name\": \"Guild\"}}")
                 .post("/v1/group")
                 .then()
                 .statusCode(400)
-                .body("message", containsString("group calls are not supported"));
+                .body("message", equalTo("$.groupId: is required for group events"));
 
         assertThat(awaitDeadLetters(source.id(), 4)).hasSize(4);
+    }
+
+    @Test
+    void groupKeepsItsGroupIdAndTraitsWithoutTakingThemForTheCustomers() {
+        Source source = source();
+
+        given().header("Authorization", source.basic())
+                .body("""
+                        {"userId": "42", "groupId": "guild-7", "messageId": "g-1",
+                         "traits": {"name": "The Fen Guild", "employees": 12, "email": "office@guild.example"},
+                         "context": {"traits": {"email": "grendel@example.com"}}}
+                        """)
+                .post("/v1/group")
+                .then()
+                .statusCode(200)
+                .body(equalTo("{\"success\":true}"));
+        given().header("Authorization", source.basic())
+                .body("{\"anonymousId\": \"a-9\", \"groupId\": 7}")
+                .post("/v1/g")
+                .then()
+                .statusCode(200);
+
+        List<KafkaProbe.Received> received = await().atMost(Duration.ofSeconds(30))
+                .until(() -> raw().events(event -> event.sourceId().equals(source.id())), list -> list.size() == 2);
+        KafkaProbe.Received named = received.stream()
+                .filter(record -> record.event().userId().isPresent())
+                .findFirst()
+                .orElseThrow();
+        CanonicalEvent group = named.event();
+        assertThat(named.typeHeader()).isEqualTo("group");
+        assertThat(named.key()).isEqualTo("42");
+        assertThat(group.type()).isEqualTo(EventType.GROUP);
+        assertThat(group.groupId()).contains("guild-7");
+        assertThat(group.messageId()).isEqualTo(com.monstermart.cdp.event.MessageIds.derived(source.id(), "http/g-1"));
+        assertThat(group.traits())
+                .containsEntry("name", "The Fen Guild")
+                .containsEntry("employees", 12L)
+                .containsEntry("email", "office@guild.example");
+        assertThat(group.identifiers())
+                .containsExactly(IdentifierHint.userId("shop", "42"), IdentifierHint.email("grendel@example.com"));
+        CanonicalEvent anonymous = received.stream()
+                .map(KafkaProbe.Received::event)
+                .filter(event -> event.anonymousId().isPresent())
+                .findFirst()
+                .orElseThrow();
+        assertThat(anonymous.groupId()).contains("7");
+        assertThat(anonymous.identifiers()).containsExactly(IdentifierHint.anonymousId("shop", "a-9"));
     }
 
     @Test
@@ -318,23 +365,92 @@ class SegmentCollectorTest {
         Source source = source();
 
         given().header("Authorization", source.basic())
+                .header("X-Request-Id", "mixed-batch")
                 .body("""
                         {"batch": [
                           {"type": "track", "userId": "1", "event": "Product Viewed"},
-                          {"type": "track", "userId": "1"},
-                          {"type": "group", "userId": "1"}
+                          {"type": "track", "userId": "1", "messageId": "no-name"},
+                          {"type": "group", "userId": "1", "messageId": "no-group"},
+                          {"type": "group", "userId": "1", "groupId": "g-1"},
+                          {"type": "subscribe", "userId": "1", "messageId": 17},
+                          "not an object"
                         ]}
                         """)
                 .post("/v1/batch")
                 .then()
-                .statusCode(400)
-                .body("accepted", equalTo(1))
-                .body("errors.path", org.hamcrest.Matchers.contains("$.batch[1].event", "$.batch[2].type"));
+                .statusCode(200)
+                .body("success", equalTo(true))
+                .body("accepted", equalTo(2))
+                .body("rejected.index", org.hamcrest.Matchers.contains(1, 2, 4, 5))
+                .body("rejected[0].messageId", equalTo("no-name"))
+                .body("rejected[0].reason", equalTo("$.batch[1].event: is required for track events"))
+                .body("rejected[0].errors[0].path", equalTo("$.batch[1].event"))
+                .body("rejected[1].messageId", equalTo("no-group"))
+                .body("rejected[1].reason", equalTo("$.batch[2].groupId: is required for group events"))
+                .body("rejected[2].messageId", org.hamcrest.Matchers.nullValue())
+                .body(
+                        "rejected[2].reason",
+                        equalTo("$.batch[4].type: 'subscribe' is not supported; use identify, track, page, screen,"
+                                + " group or alias (and 1 more problems)"))
+                .body("rejected[3].reason", equalTo("$.batch[5]: must be a JSON object"));
 
-        assertThat(awaitEvents(source.id(), 1)).hasSize(1);
-        assertThat(awaitDeadLetters(source.id(), 2))
+        assertThat(awaitEvents(source.id(), 2))
+                .extracting(CanonicalEvent::type)
+                .containsExactlyInAnyOrder(EventType.TRACK, EventType.GROUP);
+        List<DeadLetter> letters = awaitDeadLetters(source.id(), 4);
+        assertThat(letters)
                 .extracting(DeadLetter::position)
-                .allSatisfy(position -> assertThat(position).matches("request=.* index=[12]"));
+                .containsExactlyInAnyOrder(
+                        "request=mixed-batch index=1",
+                        "request=mixed-batch index=2",
+                        "request=mixed-batch index=4",
+                        "request=mixed-batch index=5");
+        assertThat(letters)
+                .filteredOn(letter -> letter.position().endsWith("index=2"))
+                .singleElement()
+                .satisfies(letter -> {
+                    assertThat(letter.reason()).isEqualTo("$.batch[2].groupId: is required for group events");
+                    assertThat(letter.payload()).contains("\"messageId\":\"no-group\"");
+                });
+    }
+
+    @Test
+    void aBatchOfOnlyInvalidCallsIsAnsweredAndKept() {
+        Source source = source();
+
+        given().header("Authorization", source.basic())
+                .body("""
+                        {"batch": [
+                          {"type": "track", "userId": "1", "messageId": "a"},
+                          {"type": "alias", "userId": "1", "messageId": "b"}
+                        ]}
+                        """)
+                .post("/v1/batch")
+                .then()
+                .statusCode(200)
+                .body("success", equalTo(true))
+                .body("accepted", equalTo(0))
+                .body("rejected.messageId", org.hamcrest.Matchers.contains("a", "b"))
+                .body("rejected[1].reason", equalTo("$.batch[1].previousId: is required for alias events"));
+
+        assertThat(awaitDeadLetters(source.id(), 2)).hasSize(2);
+        assertThat(raw().eventsOf(source.id())).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNoBatchIs400() {
+        Source source = source();
+
+        given().header("Authorization", source.basic())
+                .body("{\"batch\": {\"type\": \"track\"}}")
+                .post("/v1/batch")
+                .then()
+                .statusCode(400)
+                .body("success", equalTo(false))
+                .body("code", equalTo("INVALID_EVENT"))
+                .body("message", equalTo("$.batch: must be an array of events"));
+
+        assertThat(awaitDeadLetters(source.id(), 1).getFirst().payload()).contains("\"batch\"");
     }
 
     @Test
@@ -342,12 +458,18 @@ class SegmentCollectorTest {
         Source source = source();
         String big = "x".repeat(33 * 1024);
 
+        String call = "{\"userId\": \"1\", \"event\": \"x\", \"properties\": {\"blob\": \"" + big + "\"}}";
         given().header("Authorization", source.basic())
-                .body("{\"userId\": \"1\", \"event\": \"x\", \"properties\": {\"blob\": \"" + big + "\"}}")
+                .body(call)
                 .post("/v1/track")
                 .then()
                 .statusCode(413)
-                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"))
+                .body(
+                        "message",
+                        equalTo(
+                                "The call has %d bytes; a call may have at most 32768 bytes (32 KB, Segment's limit per call)"
+                                        .formatted(call.length())));
         StringBuilder batch = new StringBuilder("{\"batch\": [");
         for (int i = 0; i < 20; i++) {
             batch.append(i == 0 ? "" : ",")
@@ -355,20 +477,39 @@ class SegmentCollectorTest {
                     .append("y".repeat(30 * 1024))
                     .append("\"}}");
         }
+        String tooLarge = batch.append("]}").toString();
         given().header("Authorization", source.basic())
-                .body(batch.append("]}").toString())
-                .post("/v1/batch")
-                .then()
-                .statusCode(413);
-        given().header("Authorization", source.basic())
-                .body("{\"batch\": [{\"type\": \"track\", \"userId\": \"1\", \"event\": \"ok\"},"
-                        + "{\"type\": \"track\", \"userId\": \"1\", \"event\": \"x\", \"properties\": {\"blob\": \""
-                        + big + "\"}}]}")
+                .body(tooLarge)
                 .post("/v1/batch")
                 .then()
                 .statusCode(413)
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"))
+                .body(
+                        "message",
+                        equalTo(("The batch request has %d bytes; a batch may have at most 512000 bytes (500 KB,"
+                                        + " Segment's limit per batch request); send fewer calls per batch")
+                                .formatted(tooLarge.length())));
+        given().header("Authorization", source.basic())
+                .body("{\"batch\": [{\"type\": \"track\", \"userId\": \"1\", \"event\": \"ok\"},"
+                        + "{\"type\": \"track\", \"userId\": \"1\", \"event\": \"x\", \"messageId\": \"big\","
+                        + " \"properties\": {\"blob\": \"" + big + "\"}}]}")
+                .post("/v1/batch")
+                .then()
+                .statusCode(200)
                 .body("accepted", equalTo(1))
-                .body("errors[0].path", equalTo("$.batch[1]"));
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].messageId", equalTo("big"))
+                .body("rejected[0].errors[0].path", equalTo("$.batch[1]"))
+                .body(
+                        "rejected[0].reason",
+                        org.hamcrest.Matchers.matchesPattern(
+                                "\\$\\.batch\\[1\\]: has \\d+ bytes; a call may have at most 32768 bytes \\(32 KB,"
+                                        + " Segment's limit per call\\)"));
+
+        assertThat(awaitEvents(source.id(), 1))
+                .extracting(event -> event.event().orElseThrow())
+                .containsExactly("ok");
+        assertThat(awaitDeadLetters(source.id(), 1).getFirst().payload()).contains(big);
     }
 
     @Test
