@@ -303,6 +303,42 @@ class IdentityServiceTest {
     }
 
     @Test
+    void aGroupEventResolvesOnItsCustomerAndItsTraitsFollowTheEncryptionRules() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String member = "member-" + suffix;
+        CanonicalEvent identify = event(EventType.IDENTIFY, "m-member-" + suffix)
+                .userId(member)
+                .trait("email", member + "@shop.example")
+                .identifier(IdentifierHint.userId("shop", member))
+                .identifier(IdentifierHint.email(member + "@shop.example"))
+                .build();
+        CanonicalEvent group = event(EventType.GROUP, "m-group-" + suffix)
+                .userId(member)
+                .groupId("guild-" + suffix)
+                .trait("name", "The Fen Guild")
+                .trait("email", "office-" + suffix + "@guild.example")
+                .trait("employees", 12)
+                .identifier(IdentifierHint.userId("shop", member))
+                .build();
+        send(identify);
+        send(group);
+
+        JsonNode person = resolved(identify.messageId());
+        JsonNode joined = resolved(group.messageId());
+        assertThat(joined.path("profileId").asText())
+                .isEqualTo(person.path("profileId").asText());
+        assertThat(joined.path("type").asText()).isEqualTo("group");
+        assertThat(joined.path("groupId").asText()).isEqualTo("guild-" + suffix);
+        assertThat(joined.path("traits").path("email").asText()).startsWith("v1.");
+        assertThat(joined.path("traits").path("name").asText()).startsWith("v1.");
+        assertThat(joined.path("traits").path("employees").asInt()).isEqualTo(12);
+        assertThat(joined.path("identifiers")).hasSize(1);
+        CanonicalEvent read = EventJson.fromTree(joined);
+        assertThat(read.type()).isEqualTo(EventType.GROUP);
+        assertThat(read.groupId()).contains("guild-" + suffix);
+    }
+
+    @Test
     void healthAndMetricsAndOpenApiAreServed() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

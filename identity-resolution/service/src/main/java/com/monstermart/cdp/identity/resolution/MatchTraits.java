@@ -3,6 +3,7 @@ package com.monstermart.cdp.identity.resolution;
 import static java.util.Objects.requireNonNull;
 
 import com.monstermart.cdp.event.CanonicalEvent;
+import com.monstermart.cdp.event.EventType;
 import com.monstermart.cdp.identity.core.golden.TraitObservation;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
 import com.monstermart.cdp.identity.core.identifier.IdentifierNormalizer;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The traits of an event used for fuzzy matching, normalised for comparison (names, date of birth, street, postcode,
- * city, phone, email local part). They stay in memory; stored golden records hold them as vault ciphertext.
+ * city, phone, email local part). They stay in memory; stored golden records hold them as vault ciphertext. A group
+ * event's traits describe the group (its name, address, phone), not the customer, so they give none.
  */
 public final class MatchTraits {
     private final TraitNormalizer traits;
@@ -30,7 +32,7 @@ public final class MatchTraits {
     public List<TraitObservation> of(CanonicalEvent event) {
         List<TraitObservation> out = new ArrayList<>();
         Map<String, Object> values = event.traits();
-        if (values.isEmpty()) {
+        if (values.isEmpty() || event.type() == EventType.GROUP) {
             return out;
         }
         String source = event.context().source().id();
