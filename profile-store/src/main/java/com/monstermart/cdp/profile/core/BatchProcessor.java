@@ -307,7 +307,10 @@ public final class BatchProcessor {
                 event.sourceId(),
                 propertiesJson));
         boolean changed = false;
-        for (Map.Entry<String, Object> trait : event.traits().entrySet()) {
+        // a group event's traits describe the group (its name, email, address), not the customer: they stay in the
+        // event's row and never become profile traits
+        Map<String, Object> traits = event.type() == EventType.GROUP ? Map.of() : event.traits();
+        for (Map.Entry<String, Object> trait : traits.entrySet()) {
             changed |= target.state.offerTrait(
                     trait.getKey(), new TraitValue(trait.getValue(), at, event.messageId()), comparator);
         }

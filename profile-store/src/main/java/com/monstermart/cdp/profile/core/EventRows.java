@@ -44,6 +44,7 @@ public final class EventRows {
         final int sentAt;
         final int userId;
         final int anonymousId;
+        final int groupId;
         final int sessionId;
         final int sourceId;
         final int sourceKind;
@@ -80,6 +81,7 @@ public final class EventRows {
             sentAt = layout.position(Events.SENT_AT);
             userId = layout.position(Events.USER_ID);
             anonymousId = layout.position(Events.ANONYMOUS_ID);
+            groupId = layout.position(Events.GROUP_ID);
             sessionId = layout.position(Events.SESSION_ID);
             sourceId = layout.position(Events.SOURCE_ID);
             sourceKind = layout.position(Events.SOURCE_KIND);
@@ -133,6 +135,7 @@ public final class EventRows {
                 .set(at.sentAt, event.sentAt().orElse(null))
                 .set(at.userId, event.userId().orElse(null))
                 .set(at.anonymousId, event.anonymousId().orElse(null))
+                .set(at.groupId, event.groupId().orElse(null))
                 .set(at.sessionId, context.sessionId().orElse(null))
                 .set(at.sourceId, context.source().id())
                 .set(at.sourceKind, context.source().kind().wireName())

@@ -42,6 +42,7 @@ public final class ProfileStoreTables {
         public static final String SENT_AT = "sent_at";
         public static final String USER_ID = "user_id";
         public static final String ANONYMOUS_ID = "anonymous_id";
+        public static final String GROUP_ID = "group_id";
         public static final String SESSION_ID = "session_id";
         public static final String SOURCE_ID = "source_id";
         public static final String SOURCE_KIND = "source_kind";
@@ -226,7 +227,7 @@ public final class ProfileStoreTables {
                 List.of(
                         required(Events.MESSAGE_ID, ColumnType.STRING, "Unique per touchpoint; the dedup key"),
                         required(Events.PROFILE_ID, ColumnType.STRING, "The profile the event was resolved to"),
-                        required(Events.TYPE, ColumnType.STRING, "identify, track, page or alias"),
+                        required(Events.TYPE, ColumnType.STRING, "identify, track, page, group or alias"),
                         optional(Events.EVENT, ColumnType.STRING, "track: the event name, e.g. Order Completed"),
                         optional(Events.NAME, ColumnType.STRING, "page: the page name"),
                         optional(Events.CATEGORY, ColumnType.STRING, "page: the page category"),
@@ -239,6 +240,11 @@ public final class ProfileStoreTables {
                                 Events.ANONYMOUS_ID,
                                 ColumnType.STRING,
                                 "The anonymous id, as resolved events carry it"),
+                        optional(
+                                Events.GROUP_ID,
+                                ColumnType.STRING,
+                                "group: the group (account, household, company) the customer belongs to;"
+                                        + " the group's traits are in traits"),
                         optional(Events.SESSION_ID, ColumnType.STRING, "Browsing or store-visit session"),
                         required(Events.SOURCE_ID, ColumnType.STRING, "The source registry id"),
                         required(Events.SOURCE_KIND, ColumnType.STRING, "http, postgres, mariadb, mysql or file"),

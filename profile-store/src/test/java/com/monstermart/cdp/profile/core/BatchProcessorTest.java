@@ -101,6 +101,32 @@ class BatchProcessorTest {
     }
 
     @Test
+    void aGroupEventKeepsItsGroupInTheEventRowAndItsTraitsOutOfTheProfile() {
+        batch(at(0, 0, TestEvents.identify("p-1", "m-1", T0, Map.of("email", cipher("a"), "name", cipher("Ann")))));
+        batch(at(
+                0,
+                1,
+                TestEvents.group(
+                        "p-1",
+                        "m-2",
+                        T0.plusSeconds(60),
+                        "guild-7",
+                        Map.of("name", cipher("The Fen Guild"), "email", cipher("office"), "employees", 12L))));
+
+        List<Map<String, Object>> events =
+                tables.rows(ProfileStoreTables.EVENTS, "message_id", "type", "group_id", "traits");
+        assertThat(events).extracting(row -> row.get("type")).containsExactly("identify", "group");
+        assertThat(events).extracting(row -> row.get("group_id")).containsExactly(null, "guild-7");
+        assertThat((String) events.get(1).get("traits"))
+                .contains("\"name\":\"enc:v1:The Fen Guild\"", "\"email\":\"enc:v1:office\"", "\"employees\":12");
+        assertThat(tables.rows(ProfileStoreTables.PROFILES, Profiles.PROFILE_ID, "email", "name", "version"))
+                .containsExactly(
+                        Map.of("profile_id", "p-1", "email", cipher("a"), "name", cipher("Ann"), "version", 1));
+        assertThat(store.profile("p-1").eventCount()).isEqualTo(2);
+        assertThat(store.profile("p-1").traits()).containsOnlyKeys("email", "name");
+    }
+
+    @Test
     void versionsOpenedAndClosedWithinOneBatchAreWrittenClosed() {
         batch(
                 at(0, 0, TestEvents.identify("p-1", "m-1", T0, Map.of("email", cipher("a")))),

@@ -75,17 +75,27 @@ class ResolvedEventsToTrinoTest {
                 List.of(
                         identify(ghoul, at, email),
                         TestEvents.page(ghoul, UUID.randomUUID().toString(), at.plusSeconds(5)),
+                        TestEvents.group(
+                                ghoul,
+                                UUID.randomUUID().toString(),
+                                at.plusSeconds(10),
+                                "guild-" + ghoul,
+                                Map.of("email", TestEvents.cipher("office"), "employees", 12L)),
                         TestEvents.orderCompleted(
                                 ghoul, UUID.randomUUID().toString(), at.plusSeconds(60), "o-" + ghoul, "29.00")));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(trino.rows(
                         "SELECT type, count(*) FROM events WHERE profile_id = '%s' GROUP BY type ORDER BY type"
                                 .formatted(ghoul)))
-                .containsExactly(List.of("identify", "1"), List.of("page", "1"), List.of("track", "1")));
+                .containsExactly(
+                        List.of("group", "1"), List.of("identify", "1"), List.of("page", "1"), List.of("track", "1")));
+        assertThat(trino.rows("SELECT group_id, json_extract_scalar(traits, '$.employees') FROM events"
+                        + " WHERE profile_id = '%s' AND type = 'group'".formatted(ghoul)))
+                .containsExactly(List.of("guild-" + ghoul, "12"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trino.rows(
                         "SELECT email, event_count, order_count, lifetime_revenue FROM profiles WHERE profile_id = '%s'"
                                 .formatted(ghoul)))
-                .containsExactly(List.of(email, "3", "1", "29.00")));
+                .containsExactly(List.of(email, "4", "1", "29.00")));
         assertThat(email).startsWith("v1.").doesNotContain("ghoul");
         // Tables commit one after the other: orders may follow profiles by a few milliseconds.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(

@@ -50,6 +50,17 @@ public final class TestEvents {
                         .build());
     }
 
+    /** A group event: the customer belongs to {@code groupId}; the traits are the group's. */
+    public static ResolvedEvent group(
+            String profileId, String messageId, Instant at, String groupId, Map<String, ?> traits) {
+        return new ResolvedEvent(
+                profileId,
+                base(EventType.GROUP, messageId, at)
+                        .groupId(groupId)
+                        .traits(traits)
+                        .build());
+    }
+
     public static ResolvedEvent page(String profileId, String messageId, Instant at) {
         return new ResolvedEvent(
                 profileId, base(EventType.PAGE, messageId, at).name("Home").build());
