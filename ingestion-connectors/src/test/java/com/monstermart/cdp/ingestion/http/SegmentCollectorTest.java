@@ -220,9 +220,21 @@ class SegmentCollectorTest {
                 .then()
                 .statusCode(200);
 
-        assertThat(awaitEvents(source.id(), 2))
-                .extracting(event -> event.event().orElseThrow())
-                .containsExactlyInAnyOrder("Product Viewed", "Cart Viewed");
+        given().header("Authorization", source.basic())
+                .body("{\"batch\": [{\"type\": \"screen\", \"userId\": \"1\", \"name\": \"Basket\"}]}")
+                .post("/v1/import/")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", source.basic())
+                .body("{\"userId\": \"1\", \"groupId\": \"g-1\"}")
+                .post("/v1/g")
+                .then()
+                .statusCode(200);
+
+        assertThat(awaitEvents(source.id(), 4))
+                .extracting(event -> event.event().or(event::name).orElseGet(() -> event.groupId()
+                        .orElseThrow()))
+                .containsExactlyInAnyOrder("Product Viewed", "Cart Viewed", "Basket", "g-1");
     }
 
     @Test
