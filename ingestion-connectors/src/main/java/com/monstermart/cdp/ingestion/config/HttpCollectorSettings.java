@@ -6,11 +6,14 @@ import io.smallrye.config.WithDefault;
 /** The Segment-compatible HTTP collector ({@code /v1/*}). */
 @ConfigMapping(prefix = "cdp.ingestion.http")
 public interface HttpCollectorSettings {
-    /** Largest single event in bytes (Segment: 32 KB); larger calls get 413. */
+    /**
+     * Largest call in bytes (Segment: 32 KB): a larger single call gets 413, a larger call in a batch is rejected
+     * (dead-lettered and listed in the answer) while the batch's other calls are kept.
+     */
     @WithDefault("32768")
     int maxEventBytes();
 
-    /** Largest batch request in bytes (Segment: 500 KB); larger calls get 413. */
+    /** Largest batch request in bytes (Segment: 500 KB); a larger batch gets 413 and nothing of it is kept. */
     @WithDefault("512000")
     int maxBatchBytes();
 

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Segment's HTTP Tracking API: the six calls of the spec, {@code /v1/identify}, {@code /v1/track}, {@code /v1/page},
  * {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}, and {@code /v1/batch} (also {@code /v1/import} and the
- * one-letter paths of analytics.js and the mobile SDKs). Write key by HTTP Basic (key as user name) or
+ * one-letter paths of analytics.js). Write key by HTTP Basic (key as user name) or
  * {@code writeKey} in the body. Answers (docs/event-contract.md, "Segment calls"):
  *
  * <ul>
