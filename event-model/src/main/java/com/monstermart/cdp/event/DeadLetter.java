@@ -36,11 +36,18 @@ public record DeadLetter(
     /** A dead letter for an event that broke the contract or a data-quality rule. */
     public static DeadLetter invalid(
             String source, String position, List<ValidationProblem> problems, String payload, Instant failedAt) {
-        String reason = problems.isEmpty()
+        return new DeadLetter(source, position, reason(problems), problems, payload, failedAt);
+    }
+
+    /**
+     * The one-line reason of an input with these problems: the first problem, and how many more there are (e.g.
+     * {@code $.userId: userId or anonymousId is required (and 1 more problems)}).
+     */
+    public static String reason(List<ValidationProblem> problems) {
+        return problems.isEmpty()
                 ? "invalid"
                 : problems.size() == 1
                         ? problems.getFirst().toString()
                         : problems.getFirst() + " (and %d more problems)".formatted(problems.size() - 1);
-        return new DeadLetter(source, position, reason, problems, payload, failedAt);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.monstermart.cdp.event.CanonicalEvent;
+import com.monstermart.cdp.event.DeadLetter;
 import com.monstermart.cdp.event.EventJson;
 import com.monstermart.cdp.event.InvalidEventException;
 import com.monstermart.cdp.event.ValidationProblem;
@@ -277,8 +278,7 @@ public class SegmentCollectorResource {
     }
 
     private static String describe(List<ValidationProblem> problems) {
-        String first = problems.isEmpty() ? "invalid" : problems.getFirst().toString();
-        return problems.size() <= 1 ? first : first + " (and %d more problems)".formatted(problems.size() - 1);
+        return DeadLetter.reason(problems);
     }
 
     private static Response unauthorized(String message) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.monstermart.cdp.event.CanonicalEvent;
+import com.monstermart.cdp.event.DeadLetter;
 import com.monstermart.cdp.event.EventJson;
 import com.monstermart.cdp.event.EventType;
 import com.monstermart.cdp.event.EventValidator;
@@ -87,10 +88,9 @@ public final class SegmentPayloads {
             requireNonNull(payload, "payload is null");
         }
 
-        /** One line saying why (the dead letter's reason): the first problem, and how many more there are. */
+        /** One line saying why: the dead letter's reason. */
         public String reason() {
-            String first = problems.isEmpty() ? "invalid" : problems.getFirst().toString();
-            return problems.size() <= 1 ? first : first + " (and %d more problems)".formatted(problems.size() - 1);
+            return DeadLetter.reason(problems);
         }
     }
 
