@@ -39,7 +39,7 @@ public final class BgNbdFitter {
         // alpha is a time scale: start it at a tenth of the longest T (lifetimes scales T the same way).
         double alpha = maximumAge / 10;
         List<double[]> starts = List.of(logs(1, alpha, 1, 1), logs(0.3, alpha / 3, 0.5, 3), logs(3, alpha * 3, 2, 0.5));
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(likelihood, starts);
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(likelihood, NAMES, starts);
         double[] values = exp(estimate.logParameters());
         return new BgNbdFit(
                 BgNbdParameters.of(values),

@@ -25,7 +25,7 @@ public final class GammaGammaFitter {
         double mean = likelihood.meanSpend();
         List<double[]> starts =
                 List.of(BgNbdFitter.logs(1, 1, mean), BgNbdFitter.logs(2, 3, mean), BgNbdFitter.logs(5, 5, 2 * mean));
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(likelihood, starts);
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(likelihood, NAMES, starts);
         double[] values = BgNbdFitter.exp(estimate.logParameters());
         return new GammaGammaFit(
                 GammaGammaParameters.of(values),

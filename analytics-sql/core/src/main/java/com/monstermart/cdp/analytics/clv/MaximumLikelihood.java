@@ -35,12 +35,19 @@ final class MaximumLikelihood {
     private static final double HESSIAN_STEP = 1e-5;
     private static final double SAME_OPTIMUM = 1e-3;
 
+    /**
+     * A parameter whose log has a standard error above this (a 95 % interval wider than a factor e^20) is not
+     * identified by the data: the likelihood is flat along it, typically because the estimate runs off to 0 or
+     * infinity.
+     */
+    static final double MAX_LOG_STANDARD_ERROR = 5;
+
     private MaximumLikelihood() {}
 
     record Estimate(
             double[] logParameters, double logLikelihood, double[] standardErrorsOfLogs, Convergence convergence) {}
 
-    static Estimate maximise(LogLikelihood likelihood, List<double[]> starts) {
+    static Estimate maximise(LogLikelihood likelihood, String[] names, List<double[]> starts) {
         AtomicLong evaluations = new AtomicLong();
         ObjectiveFunction objective = new ObjectiveFunction(point -> {
             evaluations.incrementAndGet();
@@ -70,7 +77,7 @@ final class MaximumLikelihood {
                                     .formatted(best.getValue())
                             + " extreme values");
         }
-        return polish(likelihood, best.getPoint(), best.getValue(), evaluations, starts.size(), atOptimum);
+        return polish(likelihood, names, best.getPoint(), best.getValue(), evaluations, starts.size(), atOptimum);
     }
 
     private static PointValuePair search(int dimension, ObjectiveFunction objective, double[] start) {
@@ -106,6 +113,7 @@ final class MaximumLikelihood {
 
     private static Estimate polish(
             LogLikelihood likelihood,
+            String[] names,
             double[] start,
             double startValue,
             AtomicLong evaluations,
@@ -165,7 +173,15 @@ final class MaximumLikelihood {
         for (double derivative : gradient) {
             gradientNorm = Math.max(gradientNorm, Math.abs(derivative));
         }
-        boolean converged = solver != null && improvement < IMPROVEMENT_TOLERANCE;
+        String unidentified = null;
+        for (int j = 0; j < point.length && solver != null; j++) {
+            if (!(standardErrors[j] <= MAX_LOG_STANDARD_ERROR)) {
+                unidentified = "%s = %.4g (log standard error %.3g)"
+                        .formatted(names[j], Math.exp(point[j]), standardErrors[j]);
+                break;
+            }
+        }
+        boolean converged = solver != null && improvement < IMPROVEMENT_TOLERANCE && unidentified == null;
         String message;
         if (converged) {
             message = "converged: a proper maximum (information matrix positive definite, a further Newton step gains"
@@ -173,6 +189,9 @@ final class MaximumLikelihood {
         } else if (solver == null) {
             message = "not converged: the information matrix is not positive definite at the best point (the data may"
                     + " not identify every parameter, e.g. too few repeat purchases, or an estimate runs to a bound)";
+        } else if (unidentified != null) {
+            message = "not converged: the data do not identify " + unidentified
+                    + "; the likelihood is flat along it (too few customers or repeat purchases)";
         } else {
             message =
                     "not converged: a further Newton step would still gain %.3g log-likelihood".formatted(improvement);

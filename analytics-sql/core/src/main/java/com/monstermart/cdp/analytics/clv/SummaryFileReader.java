@@ -34,6 +34,14 @@ public final class SummaryFileReader {
         return columns.has(FREQUENCY_CANDIDATES) && columns.has(RECENCY_CANDIDATES);
     }
 
+    /** Whether the file's first line is a summary file's header (see {@link #looksLikeSummary(List)}). */
+    public static boolean isSummaryFile(Path file, Delimiter delimiter) {
+        try (DelimitedReader reader = new DelimitedReader(file, delimiter)) {
+            List<String> header = reader.next();
+            return header != null && looksLikeSummary(header);
+        }
+    }
+
     public SummaryLog read(Path file) {
         String name = file.getFileName().toString();
         try (DelimitedReader reader = new DelimitedReader(file, delimiter)) {
