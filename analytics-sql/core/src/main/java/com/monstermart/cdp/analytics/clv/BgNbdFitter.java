@@ -36,10 +36,13 @@ public final class BgNbdFitter {
                     + " use a later calibration end");
         }
         BgNbdLikelihood likelihood = new BgNbdLikelihood(summaries);
+        List<CustomerSummary> sample = MaximumLikelihood.searchSample(List.copyOf(summaries));
+        BgNbdLikelihood search = sample.size() == summaries.size() ? likelihood : new BgNbdLikelihood(sample);
         // alpha is a time scale: start it at a tenth of the longest T (lifetimes scales T the same way).
         double alpha = maximumAge / 10;
         List<double[]> starts = List.of(logs(1, alpha, 1, 1), logs(0.3, alpha / 3, 0.5, 3), logs(3, alpha * 3, 2, 0.5));
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(likelihood, NAMES, starts);
+        MaximumLikelihood.Estimate estimate =
+                MaximumLikelihood.maximise(likelihood, search, sample.size(), NAMES, starts);
         double[] values = exp(estimate.logParameters());
         return new BgNbdFit(
                 BgNbdParameters.of(values),

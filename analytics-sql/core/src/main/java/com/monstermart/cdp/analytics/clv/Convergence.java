@@ -10,6 +10,9 @@ import static java.util.Objects.requireNonNull;
  * @param starts Nelder-Mead searches run from different starting points
  * @param startsAtOptimum how many of them ended within 1e-3 of the best log-likelihood (all of them, on a
  *     well-identified model)
+ * @param searchCustomers customers in the likelihood the searches ran on: all of them, or a systematic subsample of
+ *     {@link MaximumLikelihood#SEARCH_SAMPLE} for larger inputs (the Newton steps and the reported optimum always use
+ *     all)
  * @param evaluations log-likelihood evaluations, all searches and the Newton polish together
  * @param newtonSteps Newton steps taken after the best search
  * @param gradientNorm largest absolute derivative of the log-likelihood with respect to a log-parameter at the optimum
@@ -21,6 +24,7 @@ public record Convergence(
         boolean converged,
         int starts,
         int startsAtOptimum,
+        long searchCustomers,
         long evaluations,
         int newtonSteps,
         double gradientNorm,

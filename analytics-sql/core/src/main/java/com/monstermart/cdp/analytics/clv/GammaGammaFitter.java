@@ -22,10 +22,15 @@ public final class GammaGammaFitter {
             throw ClvException.invalid("no customer has a repeat purchase with a positive monetary value: the"
                     + " Gamma-Gamma spend model cannot be fitted (is the amount column empty or zero?)");
         }
+        List<CustomerSummary> sample = MaximumLikelihood.searchSample(
+                summaries.stream().filter(GammaGammaLikelihood::usable).toList());
+        GammaGammaLikelihood search =
+                sample.size() == likelihood.customers() ? likelihood : new GammaGammaLikelihood(sample);
         double mean = likelihood.meanSpend();
         List<double[]> starts =
                 List.of(BgNbdFitter.logs(1, 1, mean), BgNbdFitter.logs(2, 3, mean), BgNbdFitter.logs(5, 5, 2 * mean));
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(likelihood, NAMES, starts);
+        MaximumLikelihood.Estimate estimate =
+                MaximumLikelihood.maximise(likelihood, search, sample.size(), NAMES, starts);
         double[] values = BgNbdFitter.exp(estimate.logParameters());
         return new GammaGammaFit(
                 GammaGammaParameters.of(values),

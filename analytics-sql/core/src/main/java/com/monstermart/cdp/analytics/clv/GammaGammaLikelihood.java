@@ -10,6 +10,8 @@ import org.hipparchus.special.Gamma;
  * no information on spend), identical (x, m) counted once with a weight.
  */
 final class GammaGammaLikelihood implements LogLikelihood {
+    private final int[] distinctFrequencies;
+    private final int[] frequencyIndex;
     private final double[] frequency;
     private final double[] logFrequency;
     private final double[] spend;
@@ -27,6 +29,12 @@ final class GammaGammaLikelihood implements LogLikelihood {
             }
         }
         int rows = weights.size();
+        this.distinctFrequencies = weights.keySet().stream()
+                .mapToInt(Key::frequency)
+                .distinct()
+                .sorted()
+                .toArray();
+        this.frequencyIndex = new int[rows];
         this.frequency = new double[rows];
         this.logFrequency = new double[rows];
         this.spend = new double[rows];
@@ -34,6 +42,8 @@ final class GammaGammaLikelihood implements LogLikelihood {
         this.weight = new double[rows];
         int row = 0;
         for (Map.Entry<Key, Integer> entry : weights.entrySet()) {
+            frequencyIndex[row] = java.util.Arrays.binarySearch(
+                    distinctFrequencies, entry.getKey().frequency());
             frequency[row] = entry.getKey().frequency();
             logFrequency[row] = Math.log(frequency[row]);
             spend[row] = entry.getKey().monetaryValue();
@@ -74,14 +84,18 @@ final class GammaGammaLikelihood implements LogLikelihood {
         double p = Math.exp(logParameters[0]);
         double q = Math.exp(logParameters[1]);
         double v = Math.exp(logParameters[2]);
+        // The gamma functions depend on x alone: once per distinct x.
+        double[] constant = new double[distinctFrequencies.length];
         double common = -Gamma.logGamma(q) + q * Math.log(v);
+        for (int k = 0; k < constant.length; k++) {
+            double px = p * distinctFrequencies[k];
+            constant[k] = Gamma.logGamma(px + q) - Gamma.logGamma(px) + common;
+        }
         double sum = 0;
         for (int i = 0; i < weight.length; i++) {
             double px = p * frequency[i];
             sum += weight[i]
-                    * (Gamma.logGamma(px + q)
-                            - Gamma.logGamma(px)
-                            + common
+                    * (constant[frequencyIndex[i]]
                             + (px - 1) * logSpend[i]
                             + px * logFrequency[i]
                             - (px + q) * Math.log(v + frequency[i] * spend[i]));
@@ -96,17 +110,24 @@ final class GammaGammaLikelihood implements LogLikelihood {
         double v = Math.exp(logParameters[2]);
         double digammaQ = Gamma.digamma(q);
         double logV = Math.log(v);
+        double[] digammaSum = new double[distinctFrequencies.length];
+        double[] digammaDifference = new double[distinctFrequencies.length];
+        for (int k = 0; k < digammaSum.length; k++) {
+            double px = p * distinctFrequencies[k];
+            digammaSum[k] = Gamma.digamma(px + q);
+            digammaDifference[k] = digammaSum[k] - Gamma.digamma(px);
+        }
         double dp = 0;
         double dq = 0;
         double dv = 0;
         for (int i = 0; i < weight.length; i++) {
+            int k = frequencyIndex[i];
             double x = frequency[i];
-            double px = p * x;
-            double digammaSum = Gamma.digamma(px + q);
-            double logTotal = Math.log(v + x * spend[i]);
-            dp += weight[i] * x * (digammaSum - Gamma.digamma(px) + logSpend[i] + logFrequency[i] - logTotal);
-            dq += weight[i] * (digammaSum - digammaQ + logV - logTotal);
-            dv += weight[i] * (q / v - (px + q) / (v + x * spend[i]));
+            double total = v + x * spend[i];
+            double logTotal = Math.log(total);
+            dp += weight[i] * x * (digammaDifference[k] + logSpend[i] + logFrequency[i] - logTotal);
+            dq += weight[i] * (digammaSum[k] - digammaQ + logV - logTotal);
+            dv += weight[i] * (q / v - (p * x + q) / total);
         }
         return new double[] {dp * p, dq * q, dv * v};
     }

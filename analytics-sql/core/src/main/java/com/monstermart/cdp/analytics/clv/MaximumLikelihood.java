@@ -20,13 +20,33 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Maximises a log-likelihood over log-parameters: Hipparchus' Nelder-Mead simplex from several starting points (each
- * restarted at its end until it stops improving, the usual cure for a simplex that collapsed early), then Newton
- * steps from the best point with the analytic gradient and a Hessian from central differences of it. The Hessian
+ * restarted at its end until it stops improving, the usual cure for a simplex that collapsed early; on a subsample of
+ * large inputs), then Newton steps from the best point with the analytic gradient and a Hessian from central differences of it. The Hessian
  * also gives the standard errors.
  */
 final class MaximumLikelihood {
     /** A fit has converged when one more Newton step would gain less log-likelihood than this. */
     static final double IMPROVEMENT_TOLERANCE = 1e-6;
+
+    /**
+     * Above this many customers the starting-point searches run on a systematic subsample of this size: their optimum
+     * is within the sampling error of the full one, and Newton's method (quadratic near the optimum) finishes on all
+     * customers in a few steps instead of the searches' thousands of evaluations.
+     */
+    static final int SEARCH_SAMPLE = 25_000;
+
+    /** Every k-th element so that at most {@link #SEARCH_SAMPLE} remain, or the list itself when it is small. */
+    static <T> List<T> searchSample(List<T> all) {
+        if (all.size() <= SEARCH_SAMPLE) {
+            return all;
+        }
+        int stride = (all.size() + SEARCH_SAMPLE - 1) / SEARCH_SAMPLE;
+        List<T> sample = new ArrayList<>(SEARCH_SAMPLE);
+        for (int i = 0; i < all.size(); i += stride) {
+            sample.add(all.get(i));
+        }
+        return sample;
+    }
 
     private static final int MAX_EVALUATIONS_PER_SEARCH = 20_000;
     private static final int MAX_RESTARTS = 5;
@@ -47,16 +67,18 @@ final class MaximumLikelihood {
     record Estimate(
             double[] logParameters, double logLikelihood, double[] standardErrorsOfLogs, Convergence convergence) {}
 
-    static Estimate maximise(LogLikelihood likelihood, String[] names, List<double[]> starts) {
+    /**
+     * Maximises {@code full}. The Nelder-Mead searches run on {@code search} — the same likelihood over a systematic
+     * subsample of a large input (or {@code full} itself) — and the Newton steps on {@code full}; should those not
+     * converge from the subsample's optimum, one more search runs on {@code full} from there.
+     */
+    static Estimate maximise(
+            LogLikelihood full, LogLikelihood search, long searchCustomers, String[] names, List<double[]> starts) {
         AtomicLong evaluations = new AtomicLong();
-        ObjectiveFunction objective = new ObjectiveFunction(point -> {
-            evaluations.incrementAndGet();
-            double value = likelihood.value(point);
-            return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
-        });
+        ObjectiveFunction searchObjective = objective(search, evaluations);
         List<PointValuePair> optima = new ArrayList<>();
         for (double[] start : starts) {
-            optima.add(search(likelihood.dimension(), objective, start));
+            optima.add(search(search.dimension(), searchObjective, start));
         }
         PointValuePair best = optima.get(0);
         for (PointValuePair optimum : optima) {
@@ -77,7 +99,28 @@ final class MaximumLikelihood {
                                     .formatted(best.getValue())
                             + " extreme values");
         }
-        return polish(likelihood, names, best.getPoint(), best.getValue(), evaluations, starts.size(), atOptimum);
+        Run run = new Run(names, evaluations, starts.size(), atOptimum, searchCustomers);
+        if (search == full) {
+            return polish(full, run, best.getPoint(), best.getValue());
+        }
+        double[] point = best.getPoint();
+        Estimate estimate = polish(full, run, point, full.value(point));
+        if (!estimate.convergence().converged()) {
+            PointValuePair refined = search(full.dimension(), objective(full, evaluations), point);
+            estimate = polish(full, run, refined.getPoint(), refined.getValue());
+        }
+        return estimate;
+    }
+
+    /** What the searches left for the Newton polish to report. */
+    private record Run(String[] names, AtomicLong evaluations, int starts, int atOptimum, long searchCustomers) {}
+
+    private static ObjectiveFunction objective(LogLikelihood likelihood, AtomicLong evaluations) {
+        return new ObjectiveFunction(point -> {
+            evaluations.incrementAndGet();
+            double value = likelihood.value(point);
+            return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
+        });
     }
 
     private static PointValuePair search(int dimension, ObjectiveFunction objective, double[] start) {
@@ -111,14 +154,9 @@ final class MaximumLikelihood {
         return current;
     }
 
-    private static Estimate polish(
-            LogLikelihood likelihood,
-            String[] names,
-            double[] start,
-            double startValue,
-            AtomicLong evaluations,
-            int starts,
-            int atOptimum) {
+    private static Estimate polish(LogLikelihood likelihood, Run run, double[] start, double startValue) {
+        String[] names = run.names();
+        AtomicLong evaluations = run.evaluations();
         double[] point = start.clone();
         double value = startValue;
         int steps = 0;
@@ -201,7 +239,15 @@ final class MaximumLikelihood {
                 value,
                 standardErrors,
                 new Convergence(
-                        converged, starts, atOptimum, evaluations.get(), steps, gradientNorm, improvement, message));
+                        converged,
+                        run.starts(),
+                        run.atOptimum(),
+                        run.searchCustomers(),
+                        evaluations.get(),
+                        steps,
+                        gradientNorm,
+                        improvement,
+                        message));
     }
 
     /** The observed information: minus the Hessian, by central differences of the analytic gradient, symmetrised. */

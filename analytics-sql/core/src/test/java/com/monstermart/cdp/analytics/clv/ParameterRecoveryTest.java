@@ -42,6 +42,31 @@ class ParameterRecoveryTest {
         }
     }
 
+    @Test
+    void searchingOnASubsampleOfALargeInputFindsTheFullDataOptimum() {
+        BgNbdParameters purchases = new BgNbdParameters(0.6, 50, 0.8, 2.5);
+        GammaGammaParameters spend = new GammaGammaParameters(6.25, 3.74, 40);
+        List<CustomerSummary> customers = new Simulator(3).customers(40_000, purchases, spend, 90, 730);
+        BgNbdFit fit = new BgNbdFitter().fit(customers);
+        assertThat(fit.convergence().searchCustomers()).isLessThanOrEqualTo(MaximumLikelihood.SEARCH_SAMPLE);
+        assertThat(fit.convergence().converged()).isTrue();
+
+        BgNbdLikelihood all = new BgNbdLikelihood(customers);
+        MaximumLikelihood.Estimate direct = MaximumLikelihood.maximise(
+                all,
+                all,
+                customers.size(),
+                new String[] {"r", "alpha", "a", "b"},
+                List.of(BgNbdFitter.logs(1, 73, 1, 1)));
+        assertThat(direct.convergence().converged()).isTrue();
+        assertThat(fit.logLikelihood()).isCloseTo(direct.logLikelihood(), org.assertj.core.api.Assertions.within(1e-6));
+        double[] expected = BgNbdFitter.exp(direct.logParameters());
+        double[] actual = fit.parameters().toArray();
+        for (int i = 0; i < 4; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], org.assertj.core.api.Assertions.withinPercentage(1e-3));
+        }
+    }
+
     static void assertWithinSampling(List<ParameterEstimate> estimates, double[] truth) {
         for (int i = 0; i < truth.length; i++) {
             ParameterEstimate estimate = estimates.get(i);

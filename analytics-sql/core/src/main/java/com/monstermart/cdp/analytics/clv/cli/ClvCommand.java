@@ -225,6 +225,7 @@ public final class ClvCommand {
         json.put("converged", convergence.converged());
         json.put("starts", convergence.starts());
         json.put("startsAtOptimum", convergence.startsAtOptimum());
+        json.put("searchCustomers", convergence.searchCustomers());
         json.put("evaluations", convergence.evaluations());
         json.put("newtonSteps", convergence.newtonSteps());
         json.put("gradientNorm", convergence.gradientNorm());
