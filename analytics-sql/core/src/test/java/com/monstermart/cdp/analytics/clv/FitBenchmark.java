@@ -73,15 +73,28 @@ public final class FitBenchmark {
             fit.get();
         }
         double[] seconds = new double[runs];
+        double[] cpuSeconds = new double[runs];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Convergence convergence = null;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             convergence = fit.get();
+            cpuSeconds[i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
         Arrays.sort(seconds);
+        Arrays.sort(cpuSeconds);
         System.out.printf(
-                "%-50s median %.3f s, min %.3f s (%d runs after %d warm-up); %,d evaluations, converged %s%n",
-                name, seconds[runs / 2], seconds[0], runs, warmups, convergence.evaluations(), convergence.converged());
+                "%-50s median %.3f s wall, %.3f s CPU (min %.3f s wall; %d runs after %d warm-up); %,d evaluations,"
+                        + " converged %s%n",
+                name,
+                seconds[runs / 2],
+                cpuSeconds[runs / 2],
+                seconds[0],
+                runs,
+                warmups,
+                convergence.evaluations(),
+                convergence.converged());
     }
 }
