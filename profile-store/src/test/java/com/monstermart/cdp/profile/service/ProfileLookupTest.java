@@ -66,7 +66,7 @@ class ProfileLookupTest {
         String card = "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
         List<IdentifierHint> hints = List.of(
                 IdentifierHint.email("grendel+" + suffix + "@example.com"),
-                IdentifierHint.phone("07911 " + digits),
+                IdentifierHint.phone("07400 " + digits),
                 IdentifierHint.loyaltyCard("MM-" + card.substring(0, 4) + "-" + card.substring(4)),
                 IdentifierHint.userId("shop", "Ab-" + suffix),
                 IdentifierHint.customerId("POS", "C-" + suffix),
@@ -74,7 +74,7 @@ class ProfileLookupTest {
                 IdentifierHint.deviceId("Dev-" + suffix));
         Map<String, Map<String, String>> lookups = new HashMap<>();
         lookups.put("email", Map.of("type", "email", "value", " GRENDEL+" + suffix.toUpperCase() + "@Example.COM "));
-        lookups.put("phone", Map.of("type", "phone", "value", "+44 (0)7911-" + digits));
+        lookups.put("phone", Map.of("type", "phone", "value", "+44 (0)7400-" + digits));
         lookups.put(
                 "loyalty_card",
                 Map.of("type", "Loyalty-Card", "value", "mm " + card.substring(0, 4) + " " + card.substring(4)));
