@@ -19,6 +19,7 @@ record DemoReport(
         long activeProfiles,
         long openReviews,
         TruthEvaluation.Result accuracy,
+        IdentifierLookups.Result lookups,
         Map<String, Long> tableRows,
         String trinoJdbcUrl,
         String sampleQuery) {
@@ -28,6 +29,7 @@ record DemoReport(
         sources = List.copyOf(sources);
         identityChanges = Map.copyOf(identityChanges);
         requireNonNull(accuracy, "accuracy is null");
+        requireNonNull(lookups, "lookups is null");
         tableRows = Map.copyOf(tableRows);
         requireNonNull(trinoJdbcUrl, "trinoJdbcUrl is null");
         requireNonNull(sampleQuery, "sampleQuery is null");
@@ -84,6 +86,21 @@ record DemoReport(
                   profile holding most of its person's records. Nothing links a device used only without signing in,
                   an app, marketplace or catalogue id (those files carry no e-mail, phone or card), and a second shop
                   account is refused by the guardrail of one shop user id per profile (docs/decisions/0007).)
+                """);
+        out.append(("%nLookups by identifier value (POST /api/profiles/lookup, messy spellings) for %d persons' shop"
+                        + " accounts%n")
+                .formatted(lookups.persons()));
+        out.append("  %-44s %9s %9s%n".formatted("identifier type", "expected", "found"));
+        lookups.expected().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(type -> out.append("  %-44s %,9d %,9d%n"
+                        .formatted(
+                                type.getKey(), type.getValue(), lookups.found().getOrDefault(type.getKey(), 0L))));
+        lookups.misses().forEach(miss -> out.append("  missed: ").append(miss).append(System.lineSeparator()));
+        out.append("""
+                  ("expected": the platform holds the identifier — valid for the identifier vocabulary, not a
+                  placeholder shared by unrelated people, or in the identities table for user, customer and anonymous
+                  ids; e-mails in upper case with spaces, phones as +CC NNN-NNN-..., cards in lower case with dashes.)
                 """);
         out.append("%nIceberg tables (Trino: catalog iceberg, schema cdp)          rows%n".formatted());
         tableRows.entrySet().stream()

@@ -57,6 +57,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class DemoRun {
     static final String INGESTION = "ingestion";
     static final String IDENTITY = "identity";
+    static final String PROFILES = "profiles";
     /** The environment variable of the ingestion service holding the web shop source's write key. */
     static final String WRITE_KEY_VARIABLE = "CDP_SHOP_WEB_WRITE_KEY";
 
@@ -102,7 +103,10 @@ public final class DemoRun {
         stack.up(services, progress);
         String ingestionUrl = stack.component(INGESTION).location();
         PlatformClient platform = new PlatformClient(
-                endpoints.keycloak(), ingestionUrl, stack.component(IDENTITY).location());
+                endpoints.keycloak(),
+                ingestionUrl,
+                stack.component(IDENTITY).location(),
+                stack.component(PROFILES).location());
 
         step(4, "Posting the website events to the Segment-compatible collector");
         long posted = postWebsiteEvents(ingestionUrl);
@@ -122,7 +126,18 @@ public final class DemoRun {
         progress.report("  caught up: %,d raw events resolved and stored".formatted(position.raw()));
 
         step(6, "Reading the results back");
-        try (Connection trino = trino(endpoints)) {
+        try (Connection trino = trino(endpoints);
+                Connection shop = DriverManager.getConnection(
+                        endpoints.postgres().jdbcUrl(StackEndpoints.Postgres.SHOP_DATABASE),
+                        endpoints.postgres().user(),
+                        endpoints.postgres().password())) {
+            Map<TruthEvaluation.Key, String> graph = graphIdentifiers(trino);
+            Path records = truthDirectory().resolve("records.csv");
+            IdentifierLookups.Result lookups =
+                    new IdentifierLookups(System.getenv()).run(shop, records, graph.keySet(), platform::profileOf);
+            progress.report(
+                    "  looked up %,d of %,d identifiers of %d persons by a messy spelling through the profile API"
+                            .formatted(lookups.foundTotal(), lookups.expectedTotal(), lookups.persons()));
             return new DemoReport(
                     settings,
                     Duration.between(begin, Instant.now()),
@@ -134,7 +149,8 @@ public final class DemoRun {
                     identityChanges(endpoints),
                     count(trino, "SELECT count(*) FROM iceberg.cdp.profiles WHERE status = 'active'"),
                     platform.openReviews(),
-                    TruthEvaluation.evaluate(truthDirectory().resolve("records.csv"), graphIdentifiers(trino)),
+                    TruthEvaluation.evaluate(records, graph),
+                    lookups,
                     tableRows(trino),
                     trinoJdbcUrl(endpoints),
                     SAMPLE_QUERY + ";\n\n" + sampleResult(trino));
@@ -169,7 +185,7 @@ public final class DemoRun {
             }
             names.add(descriptor.name());
         }
-        for (String required : List.of(INGESTION, IDENTITY)) {
+        for (String required : List.of(INGESTION, IDENTITY, PROFILES)) {
             if (!names.contains(required)) {
                 throw new StackException("No %s service descriptor found under %s"
                         .formatted(required, stack.context().settings().home()));

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The platform's REST APIs as the demo uses them, with a token of the realm's demo {@code admin} user (who holds
@@ -21,13 +23,15 @@ final class PlatformClient {
     private final StackEndpoints.Keycloak keycloak;
     private final String ingestionUrl;
     private final String identityUrl;
+    private final String profilesUrl;
     private String token;
     private Instant tokenExpiry = Instant.EPOCH;
 
-    PlatformClient(StackEndpoints.Keycloak keycloak, String ingestionUrl, String identityUrl) {
+    PlatformClient(StackEndpoints.Keycloak keycloak, String ingestionUrl, String identityUrl, String profilesUrl) {
         this.keycloak = keycloak;
         this.ingestionUrl = ingestionUrl;
         this.identityUrl = identityUrl;
+        this.profilesUrl = profilesUrl;
     }
 
     /** A source of the ingestion registry with its counters. */
@@ -52,6 +56,30 @@ final class PlatformClient {
     /** Candidate links of the probabilistic matcher waiting for a person's decision (at most 1,000 counted). */
     long openReviews() {
         return get(identityUrl + "/identity/reviews?status=OPEN&limit=1000").size();
+    }
+
+    /**
+     * The profile an identifier belongs to, looked up by value through the profile API ({@code POST
+     * /api/profiles/lookup}); empty when it answers 404.
+     */
+    Optional<String> profileOf(IdentifierLookups.Lookup lookup) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("type", lookup.type());
+        if (lookup.namespace() != null) {
+            body.put("namespace", lookup.namespace());
+        }
+        body.put("value", lookup.value());
+        String url = profilesUrl + "/api/profiles/lookup";
+        try {
+            Http.Response response = Http.postJson(url, Map.of("Authorization", "Bearer " + token()), body);
+            if (response.status() == 404) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    response.requireSuccess(url).json().path("profileId").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode get(String url) {

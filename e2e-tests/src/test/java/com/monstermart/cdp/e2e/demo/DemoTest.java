@@ -119,4 +119,13 @@ class DemoTest {
         assertThat(report.merges()).isPositive();
         assertThat(report.activeProfiles()).isLessThan(accuracy.records());
     }
+
+    @Test
+    void aPrivacyOfficerFindsEveryPersonByEachIdentifierTheyHaveHoweverItIsSpelled() {
+        IdentifierLookups.Result lookups = report.lookups();
+        assertThat(lookups.persons()).isEqualTo(IdentifierLookups.SAMPLE);
+        assertThat(lookups.expected()).containsKeys("user_id", "email", "phone", "loyalty_card", "customer_id");
+        assertThat(lookups.misses()).isEmpty();
+        assertThat(lookups.found()).isEqualTo(lookups.expected());
+    }
 }

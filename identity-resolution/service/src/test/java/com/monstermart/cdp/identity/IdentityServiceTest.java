@@ -268,7 +268,7 @@ class IdentityServiceTest {
         given().auth()
                 .oauth2(admin)
                 .contentType(ContentType.JSON)
-                .body(Map.of("anonymous_id.blocked-values", "shop/a-" + suffix))
+                .body(Map.of("anonymous_id.blocked-values", "a-" + suffix))
                 .post("/identity/rules/dry-run")
                 .then()
                 .statusCode(200)

@@ -1,5 +1,7 @@
 package com.monstermart.cdp.profile.config;
 
+import com.monstermart.cdp.event.IdentifierNormaliser;
+import com.monstermart.cdp.event.IdentifierSettings;
 import com.monstermart.cdp.pii.vault.PiiVaults;
 import com.monstermart.cdp.pii.vault.api.PiiVault;
 import com.monstermart.cdp.pii.vault.eviction.KafkaKeyEvictionBus;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Wires the framework-free parts of the store into CDI. */
@@ -71,6 +74,17 @@ public class ProfileStoreBeans {
 
     void closeWarehouse(@Disposes ProfileStoreWarehouse warehouse) {
         warehouse.close();
+    }
+
+    /**
+     * The platform's identifier normalisation for lookups by value, with the settings every service reads the same
+     * way ({@code cdp.identifiers.*}, see event-model's {@code IdentifierSettings}).
+     */
+    @Produces
+    @Singleton
+    IdentifierNormaliser identifierNormaliser(Config config) {
+        return new IdentifierNormaliser(
+                IdentifierSettings.fromConfig(key -> config.getOptionalValue(key, String.class)));
     }
 
     @Produces

@@ -3,12 +3,12 @@ package com.monstermart.cdp.profile.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.monstermart.cdp.event.EventJson;
+import com.monstermart.cdp.event.IdentifierNormaliser;
+import com.monstermart.cdp.event.InvalidIdentifierException;
 import com.monstermart.cdp.event.JsonValues;
+import com.monstermart.cdp.event.StoredIdentifier;
 import com.monstermart.cdp.pii.vault.api.AccessContext;
-import com.monstermart.cdp.pii.vault.api.IdentifierNormaliser;
-import com.monstermart.cdp.pii.vault.api.IdentifierNormalisers;
 import com.monstermart.cdp.pii.vault.api.PiiVault;
-import com.monstermart.cdp.pii.vault.api.PiiVaultException;
 import com.monstermart.cdp.profile.config.ApiConfig;
 import com.monstermart.cdp.profile.core.IdentifierKey;
 import com.monstermart.cdp.profile.core.ProfileState;
@@ -40,13 +40,16 @@ public class ProfileApi {
     private final PiiAccessPolicy policy;
     private final PiiFields fields;
     private final ApiConfig config;
+    private final IdentifierNormaliser identifiers;
 
     public ProfileApi(
             PostgresHotStore hotStore,
             Optional<PiiVault> vault,
             PiiAccessPolicy policy,
             PiiFields fields,
-            ApiConfig config) {
+            ApiConfig config,
+            IdentifierNormaliser identifiers) {
+        this.identifiers = identifiers;
         this.hotStore = hotStore;
         this.vault = vault;
         this.policy = policy;
@@ -96,33 +99,23 @@ public class ProfileApi {
         return profile(owner, caller, purpose);
     }
 
-    /** The profile an identifier belongs to, by its value (indexed here, never stored or logged). */
+    /**
+     * The profile an identifier belongs to, by its value: parsed and normalised by the platform's identifier vocabulary
+     * and turned into its stored form by the vault (a blind index for personal types) — the very form identity
+     * resolution published — never stored or logged.
+     */
     public ProfileResponse byValue(
             String type, String namespace, String value, SecurityIdentity caller, Optional<String> purpose) {
         PiiVault piiVault = vault.orElseThrow(() -> new ProfileStoreException(
                 ProfileStoreErrorCode.INVALID_REQUEST,
                 "Lookups by value need the PII vault, which is disabled here: look up by blind index instead"));
-        IdentifierNormaliser normaliser =
-                switch (type) {
-                    case "email" -> IdentifierNormalisers.email();
-                    case "phone" -> IdentifierNormalisers.phone("US");
-                    case "customer_id", "user_id", "loyalty_card" -> IdentifierNormalisers.customerId();
-                    default ->
-                        throw new ProfileStoreException(
-                                ProfileStoreErrorCode.INVALID_REQUEST,
-                                "Lookups by value support email, phone, customer_id, user_id and loyalty_card, not '%s'"
-                                        .formatted(type));
-                };
-        String blindIndex;
+        StoredIdentifier stored;
         try {
-            blindIndex = piiVault.blindIndex(normaliser, value).text();
-        } catch (PiiVaultException e) {
-            throw new ProfileStoreException(
-                    ProfileStoreErrorCode.INVALID_REQUEST,
-                    "The %s value is not valid: %s".formatted(type, e.getMessage()),
-                    e);
+            stored = piiVault.storedForm(identifiers.lookup(type, namespace, value));
+        } catch (InvalidIdentifierException e) {
+            throw new ProfileStoreException(ProfileStoreErrorCode.INVALID_REQUEST, e.getMessage(), e);
         }
-        return byBlindIndex(type, namespace, blindIndex, caller, purpose);
+        return byBlindIndex(stored.type().wireName(), stored.namespace(), stored.value(), caller, purpose);
     }
 
     /** The newest events of a profile (and of the profiles merged into it). */

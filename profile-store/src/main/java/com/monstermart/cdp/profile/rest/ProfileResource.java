@@ -34,7 +34,11 @@ public class ProfileResource {
         this.caller = caller;
     }
 
-    /** A lookup by identifier value, sent in the body so the value never lands in a URL or an access log. */
+    /**
+     * A lookup by identifier value, sent in the body so the value never lands in a URL or an access log: {@code type}
+     * (email, phone, loyalty_card, user_id, customer_id, anonymous_id, device_id), {@code namespace} for the namespaced
+     * ones, {@code value} spelled any way (normalised as identity resolution does), {@code purpose} to reveal.
+     */
     public record LookupRequest(String type, String namespace, String value, String purpose) {}
 
     @GET
@@ -73,7 +77,7 @@ public class ProfileResource {
         }
         return api.byValue(
                 required(request.type(), "type"),
-                request.namespace() == null ? "global" : request.namespace(),
+                request.namespace(),
                 required(request.value(), "value"),
                 caller,
                 Optional.ofNullable(request.purpose()));

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.monstermart.cdp.event.EventType;
 import com.monstermart.cdp.event.IdentifierHint;
+import com.monstermart.cdp.event.IdentifierNormaliser;
 import com.monstermart.cdp.localstack.testing.CdpStack;
 import com.monstermart.cdp.localstack.testing.RealmUser;
 import com.monstermart.cdp.pii.vault.api.FieldRef;
-import com.monstermart.cdp.pii.vault.api.IdentifierNormalisers;
 import com.monstermart.cdp.pii.vault.api.PiiVault;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
@@ -45,6 +45,9 @@ class ProfileResourceTest {
     @Inject
     PostgresAuditLog auditLog;
 
+    @Inject
+    IdentifierNormaliser identifiers;
+
     @ConfigProperty(name = "cdp.profile-store.ingestion.events-topic")
     String eventsTopic;
 
@@ -62,7 +65,7 @@ class ProfileResourceTest {
         PiiVault piiVault = vault.orElseThrow();
         SubjectId subject = SubjectId.of(profileId);
         String email = "grendel-" + profileId + "@example.com";
-        emailIndex = piiVault.blindIndex(IdentifierNormalisers.email(), email).text();
+        emailIndex = piiVault.storedForm(identifiers.email(email).orElseThrow()).value();
         ResolvedEvent identify = new ResolvedEvent(
                 profileId,
                 TestEvents.base(EventType.IDENTIFY, UUID.randomUUID().toString(), Instant.parse("2026-11-21T08:00:00Z"))

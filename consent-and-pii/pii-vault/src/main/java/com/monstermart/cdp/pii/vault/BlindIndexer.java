@@ -1,14 +1,16 @@
 package com.monstermart.cdp.pii.vault;
 
 import com.google.crypto.tink.prf.PrfSet;
+import com.monstermart.cdp.event.BlindIndexInput;
 import com.monstermart.cdp.pii.vault.api.BlindIndex;
-import com.monstermart.cdp.pii.vault.api.NormalisedIdentifier;
 import com.monstermart.cdp.pii.vault.api.PiiVaultErrorCode;
 import com.monstermart.cdp.pii.vault.api.PiiVaultException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
-/** {@code HMAC-SHA256(index key, kind | 0x00 | normalised value)} truncated to the configured length. */
+/**
+ * {@code HMAC-SHA256(index key, label | 0x00 | canonical text)} truncated to the configured length; the input bytes
+ * are {@link BlindIndexInput#bytes()}.
+ */
 final class BlindIndexer {
     private final PrfSet prf;
     private final int length;
@@ -18,14 +20,9 @@ final class BlindIndexer {
         this.length = length;
     }
 
-    BlindIndex index(NormalisedIdentifier identifier) {
-        byte[] kind = identifier.kind().name().getBytes(StandardCharsets.UTF_8);
-        byte[] value = identifier.value().getBytes(StandardCharsets.UTF_8);
-        byte[] input = new byte[kind.length + 1 + value.length];
-        System.arraycopy(kind, 0, input, 0, kind.length);
-        System.arraycopy(value, 0, input, kind.length + 1, value.length);
+    BlindIndex index(BlindIndexInput input) {
         try {
-            return new BlindIndex(prf.computePrimary(input, length));
+            return new BlindIndex(prf.computePrimary(input.bytes(), length));
         } catch (GeneralSecurityException e) {
             throw new PiiVaultException(PiiVaultErrorCode.INTERNAL, "Cannot compute a blind index", e);
         }

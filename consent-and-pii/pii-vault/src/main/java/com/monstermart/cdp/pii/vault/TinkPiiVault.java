@@ -2,6 +2,7 @@ package com.monstermart.cdp.pii.vault;
 
 import static java.util.Objects.requireNonNull;
 
+import com.monstermart.cdp.event.BlindIndexInput;
 import com.monstermart.cdp.pii.vault.api.AccessContext;
 import com.monstermart.cdp.pii.vault.api.BlindIndex;
 import com.monstermart.cdp.pii.vault.api.Ciphertexts;
@@ -13,7 +14,6 @@ import com.monstermart.cdp.pii.vault.api.FieldRef;
 import com.monstermart.cdp.pii.vault.api.KekRotationReport;
 import com.monstermart.cdp.pii.vault.api.KeyId;
 import com.monstermart.cdp.pii.vault.api.KeyRingStatus;
-import com.monstermart.cdp.pii.vault.api.NormalisedIdentifier;
 import com.monstermart.cdp.pii.vault.api.PiiVault;
 import com.monstermart.cdp.pii.vault.api.PiiVaultErrorCode;
 import com.monstermart.cdp.pii.vault.api.PiiVaultException;
@@ -305,8 +305,8 @@ public final class TinkPiiVault implements PiiVault {
     // ---- blind indexes
 
     @Override
-    public BlindIndex blindIndex(NormalisedIdentifier identifier) {
-        return blindIndexer.index(requireNonNull(identifier, "identifier is null"));
+    public BlindIndex blindIndex(BlindIndexInput input) {
+        return blindIndexer.index(requireNonNull(input, "input is null"));
     }
 
     // ---- merges

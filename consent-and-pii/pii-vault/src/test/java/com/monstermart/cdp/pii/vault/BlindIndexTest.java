@@ -1,14 +1,17 @@
 package com.monstermart.cdp.pii.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.monstermart.cdp.event.BlindIndexInput;
+import com.monstermart.cdp.event.CanonicalIdentifier;
+import com.monstermart.cdp.event.IdentifierNormaliser;
+import com.monstermart.cdp.event.IdentifierSettings;
+import com.monstermart.cdp.event.IdentifierType;
+import com.monstermart.cdp.event.StoredIdentifier;
 import com.monstermart.cdp.localstack.testing.CdpStack;
 import com.monstermart.cdp.localstack.testing.WithCdpStack;
 import com.monstermart.cdp.pii.vault.api.BlindIndex;
-import com.monstermart.cdp.pii.vault.api.IdentifierKind;
-import com.monstermart.cdp.pii.vault.api.IdentifierNormaliser;
-import com.monstermart.cdp.pii.vault.api.IdentifierNormalisers;
-import com.monstermart.cdp.pii.vault.api.NormalisedIdentifier;
 import com.monstermart.cdp.pii.vault.kek.KeyEncryptionKey;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @WithCdpStack("postgres")
 class BlindIndexTest {
-    private static final IdentifierNormaliser EMAIL = IdentifierNormalisers.email();
-    private static final IdentifierNormaliser PHONE = IdentifierNormalisers.phone("US");
+    private static final IdentifierNormaliser IDENTIFIERS = new IdentifierNormaliser(new IdentifierSettings("US"));
 
     @TempDir
     Path keys;
@@ -29,15 +31,15 @@ class BlindIndexTest {
             BlindIndex email;
             BlindIndex phone;
             try (TinkPiiVault vault = Vaults.onDatabase(database, kek).build()) {
-                email = vault.blindIndex(EMAIL, "  Monster@Example.COM ");
-                phone = vault.blindIndex(PHONE, "(201) 555-0123");
-                assertThat(vault.blindIndex(EMAIL, "monster@example.com")).isEqualTo(email);
-                assertThat(vault.blindIndex(PHONE, "+1 201-555-0123")).isEqualTo(phone);
-                assertThat(vault.blindIndex(EMAIL, "other@example.com")).isNotEqualTo(email);
+                email = index(vault, "email", "  Monster@Example.COM ");
+                phone = index(vault, "phone", "(201) 555-0123");
+                assertThat(vault.blindIndex(email("monster@example.com"))).isEqualTo(email);
+                assertThat(vault.blindIndex(phone("+1 201-555-0123"))).isEqualTo(phone);
+                assertThat(vault.blindIndex(email("other@example.com"))).isNotEqualTo(email);
             }
             try (TinkPiiVault restarted = Vaults.onDatabase(database, kek).build()) {
-                assertThat(restarted.blindIndex(EMAIL, "monster@example.com")).isEqualTo(email);
-                assertThat(restarted.blindIndex(PHONE, "2015550123")).isEqualTo(phone);
+                assertThat(restarted.blindIndex(email("monster@example.com"))).isEqualTo(email);
+                assertThat(restarted.blindIndex(phone("2015550123"))).isEqualTo(phone);
             }
             assertThat(email.bytes()).hasSize(16);
             assertThat(email.text()).hasSize(22).matches("[A-Za-z0-9_-]+");
@@ -55,10 +57,10 @@ class BlindIndexTest {
                 TinkPiiVault otherKeyName = Vaults.onDatabase(one, kek)
                         .settings(PiiVaultSettings.defaults().withBlindIndexKeyName("tenant-b"))
                         .build()) {
-            BlindIndex index = first.blindIndex(EMAIL, "monster@example.com");
+            BlindIndex index = first.blindIndex(email("monster@example.com"));
 
-            assertThat(second.blindIndex(EMAIL, "monster@example.com")).isNotEqualTo(index);
-            assertThat(otherKeyName.blindIndex(EMAIL, "monster@example.com")).isNotEqualTo(index);
+            assertThat(second.blindIndex(email("monster@example.com"))).isNotEqualTo(index);
+            assertThat(otherKeyName.blindIndex(email("monster@example.com"))).isNotEqualTo(index);
         }
     }
 
@@ -67,15 +69,44 @@ class BlindIndexTest {
         KeyEncryptionKey kek = Vaults.kek(keys, "kek");
         try (TestDatabase database = TestDatabase.migrated(stack, "pii_blind_kind");
                 TinkPiiVault vault = Vaults.onDatabase(database, kek).build()) {
-            NormalisedIdentifier asEmail = EMAIL.normalise("a@b.example");
-            NormalisedIdentifier asCustomerId =
-                    IdentifierNormalisers.customerId().normalise("a@b.example");
-            NormalisedIdentifier asOther = IdentifierNormalisers.trimmed(new IdentifierKind("loyalty_card"))
-                    .normalise("a@b.example");
+            BlindIndex asEmail = vault.blindIndex(new BlindIndexInput("email", "a@b.example"));
 
-            assertThat(vault.blindIndex(asEmail))
-                    .isNotEqualTo(vault.blindIndex(asCustomerId))
-                    .isNotEqualTo(vault.blindIndex(asOther));
+            assertThat(asEmail)
+                    .isNotEqualTo(vault.blindIndex(new BlindIndexInput("phone", "a@b.example")))
+                    .isNotEqualTo(vault.blindIndex(new BlindIndexInput("identity_key", "a@b.example")));
         }
+    }
+
+    @Test
+    void theStoredFormIsTheBlindIndexOfPersonalTypesAndTheValueOfOthers(CdpStack stack) {
+        KeyEncryptionKey kek = Vaults.kek(keys, "kek");
+        try (TestDatabase database = TestDatabase.migrated(stack, "pii_blind_stored");
+                TinkPiiVault vault = Vaults.onDatabase(database, kek).build()) {
+            CanonicalIdentifier email = IDENTIFIERS.lookup("email", null, " Monster@Example.COM");
+            CanonicalIdentifier customer = IDENTIFIERS.lookup("customer_id", "Shop", " C-42 ");
+
+            assertThat(vault.storedForm(email))
+                    .isEqualTo(new StoredIdentifier(
+                            IdentifierType.EMAIL,
+                            "global",
+                            vault.blindIndex(new BlindIndexInput("email", "monster@example.com"))
+                                    .text()));
+            assertThat(vault.storedForm(customer))
+                    .isEqualTo(new StoredIdentifier(IdentifierType.USER_ID, "shop", "C-42"));
+            assertThatThrownBy(() -> vault.blindIndex(new BlindIndexInput("Email", "x")))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static BlindIndex index(TinkPiiVault vault, String type, String raw) {
+        return vault.blindIndex(IDENTIFIERS.lookup(type, null, raw).blindIndexInput());
+    }
+
+    private static BlindIndexInput email(String raw) {
+        return IDENTIFIERS.lookup("email", null, raw).blindIndexInput();
+    }
+
+    private static BlindIndexInput phone(String raw) {
+        return IDENTIFIERS.lookup("phone", null, raw).blindIndexInput();
     }
 }

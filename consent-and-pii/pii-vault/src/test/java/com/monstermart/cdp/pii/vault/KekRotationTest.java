@@ -5,11 +5,11 @@ import static com.monstermart.cdp.pii.vault.Vaults.newSubject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.monstermart.cdp.event.BlindIndexInput;
 import com.monstermart.cdp.localstack.testing.CdpStack;
 import com.monstermart.cdp.localstack.testing.WithCdpStack;
 import com.monstermart.cdp.pii.vault.api.AccessContext;
 import com.monstermart.cdp.pii.vault.api.BlindIndex;
-import com.monstermart.cdp.pii.vault.api.IdentifierNormalisers;
 import com.monstermart.cdp.pii.vault.api.KekRotationReport;
 import com.monstermart.cdp.pii.vault.api.PiiVaultErrorCode;
 import com.monstermart.cdp.pii.vault.api.PiiVaultException;
@@ -47,7 +47,7 @@ class KekRotationTest {
                 }
                 erasedEmail = before.encryptText(erased, EMAIL, "gone@example.com");
                 before.shred(erased, ShredRequest.of("test", "rotation"));
-                index = before.blindIndex(IdentifierNormalisers.email(), "person1@example.com");
+                index = before.blindIndex(new BlindIndexInput("email", "person1@example.com"));
             }
 
             // The index key is unwrapped at start: a process without the KEK that wrapped it fails fast.
@@ -84,7 +84,7 @@ class KekRotationTest {
                                 .decrypt(erased, EMAIL, erasedEmail)
                                 .erased())
                         .isTrue();
-                assertThat(after.blindIndex(IdentifierNormalisers.email(), "person1@example.com"))
+                assertThat(after.blindIndex(new BlindIndexInput("email", "person1@example.com")))
                         .isEqualTo(index);
             }
             assertThatThrownBy(() -> Vaults.onDatabase(database, oldKek).build())

@@ -4,8 +4,10 @@ import static com.monstermart.cdp.pii.vault.Vaults.EMAIL;
 import static com.monstermart.cdp.pii.vault.Vaults.newSubject;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.monstermart.cdp.event.BlindIndexInput;
+import com.monstermart.cdp.event.IdentifierNormaliser;
+import com.monstermart.cdp.event.IdentifierSettings;
 import com.monstermart.cdp.pii.vault.api.AccessContext;
-import com.monstermart.cdp.pii.vault.api.IdentifierNormalisers;
 import com.monstermart.cdp.pii.vault.api.PiiVaultException;
 import com.monstermart.cdp.pii.vault.api.ShredRequest;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
@@ -75,9 +77,12 @@ class NoSecretsInLogsTest {
                         () -> vault.reader(AccessContext.of("test", "logs")).decrypt(newSubject(), EMAIL, email)));
                 messages.add(failure(
                         () -> vault.reader(AccessContext.of("test", "logs")).decrypt(subject, EMAIL, EMAIL_VALUE)));
-                messages.add(failure(() -> IdentifierNormalisers.phone("US").normalise(EMAIL_VALUE)));
-                messages.add(failure(() -> IdentifierNormalisers.email().normalise(PHONE_VALUE)));
-                vault.blindIndex(IdentifierNormalisers.email(), EMAIL_VALUE);
+                messages.add(failure(() ->
+                        new IdentifierNormaliser(new IdentifierSettings("US")).lookup("phone", null, EMAIL_VALUE)));
+                messages.add(failure(() ->
+                        new IdentifierNormaliser(IdentifierSettings.defaults()).lookup("email", null, PHONE_VALUE)));
+                vault.blindIndex(new BlindIndexInput("email", EMAIL_VALUE));
+                vault.blindIndex(new BlindIndexInput("email", EMAIL_VALUE)).toString();
                 vault.shred(subject, ShredRequest.of("test", "logs"));
                 messages.add(failure(() -> vault.encryptText(subject, EMAIL, EMAIL_VALUE)));
             }
@@ -113,7 +118,7 @@ class NoSecretsInLogsTest {
         try {
             action.run();
             throw new AssertionError("expected a failure");
-        } catch (PiiVaultException e) {
+        } catch (PiiVaultException | IllegalArgumentException e) {
             return e.getMessage();
         }
     }

@@ -3,6 +3,9 @@ package com.monstermart.cdp.identity.benchmarks;
 import com.monstermart.cdp.demoworld.DatabaseTarget;
 import com.monstermart.cdp.demoworld.DemoWorld;
 import com.monstermart.cdp.demoworld.DemoWorldSettings;
+import com.monstermart.cdp.event.IdentifierNormaliser;
+import com.monstermart.cdp.event.IdentifierSettings;
+import com.monstermart.cdp.event.IdentifierType;
 import com.monstermart.cdp.identity.core.golden.GoldenRecord;
 import com.monstermart.cdp.identity.core.golden.Survivorship;
 import com.monstermart.cdp.identity.core.golden.TraitObservation;
@@ -13,8 +16,6 @@ import com.monstermart.cdp.identity.core.graph.Member;
 import com.monstermart.cdp.identity.core.graph.Observation;
 import com.monstermart.cdp.identity.core.graph.Resolution;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
-import com.monstermart.cdp.identity.core.identifier.IdentifierNormalizer;
-import com.monstermart.cdp.identity.core.identifier.IdentifierType;
 import com.monstermart.cdp.identity.core.identifier.TraitNormalizer;
 import com.monstermart.cdp.identity.core.matching.MatchRecord;
 import com.monstermart.cdp.identity.core.matching.MatchSettings;
@@ -107,7 +108,7 @@ public final class DemoWorldAccuracyHarness {
 
         Map<String, Long> truth = truth(directory.resolve("out/truth/records.csv"));
         List<SourceRecord> records = new ArrayList<>();
-        IdentifierNormalizer identifiers = new IdentifierNormalizer("GB");
+        IdentifierNormaliser identifiers = new IdentifierNormaliser(new IdentifierSettings("GB"));
         TraitNormalizer traits = new TraitNormalizer(Clock.systemUTC());
         try (Connection connection = DriverManager.getConnection(
                 endpoints.postgres().jdbcUrl(shop),
@@ -260,7 +261,7 @@ public final class DemoWorldAccuracyHarness {
 
     private static Identifier firstOrNull(SourceRecord record) {
         return record.observation().identifiers().isEmpty()
-                ? Identifier.anonymousId("none")
+                ? Identifier.anonymousId("none", "none")
                 : record.observation().identifiers().get(0);
     }
 
@@ -361,7 +362,7 @@ public final class DemoWorldAccuracyHarness {
             String sql,
             String source,
             String namespace,
-            IdentifierNormalizer identifiers,
+            IdentifierNormaliser identifiers,
             TraitNormalizer traits,
             List<SourceRecord> out)
             throws SQLException {
@@ -381,16 +382,19 @@ public final class DemoWorldAccuracyHarness {
                     found.add(Identifier.userId("pos", id));
                 }
                 identifiers
-                        .normalize(IdentifierType.EMAIL, rows.getString(3))
+                        .normalise(IdentifierType.EMAIL, null, rows.getString(3))
                         .toOptional()
+                        .map(Identifier::of)
                         .ifPresent(found::add);
                 identifiers
-                        .normalize(IdentifierType.PHONE, rows.getString(4))
+                        .normalise(IdentifierType.PHONE, null, rows.getString(4))
                         .toOptional()
+                        .map(Identifier::of)
                         .ifPresent(found::add);
                 identifiers
-                        .normalize(IdentifierType.LOYALTY_CARD, rows.getString(11))
+                        .normalise(IdentifierType.LOYALTY_CARD, null, rows.getString(11))
                         .toOptional()
+                        .map(Identifier::of)
                         .ifPresent(found::add);
                 List<TraitObservation> observed = new ArrayList<>();
                 traits.name("given_name", rows.getString(5))
@@ -413,11 +417,11 @@ public final class DemoWorldAccuracyHarness {
                         .toOptional()
                         .ifPresent(v -> observed.add(new TraitObservation("postcode", v, namespace, at)));
                 identifiers
-                        .normalize(IdentifierType.PHONE, rows.getString(4))
+                        .normalise(IdentifierType.PHONE, null, rows.getString(4))
                         .toOptional()
                         .ifPresent(v -> observed.add(new TraitObservation("phone", v.value(), namespace, at)));
                 identifiers
-                        .normalize(IdentifierType.EMAIL, rows.getString(3))
+                        .normalise(IdentifierType.EMAIL, null, rows.getString(3))
                         .toOptional()
                         .ifPresent(v -> observed.add(new TraitObservation(
                                 "email_local", v.value().substring(0, v.value().indexOf('@')), namespace, at)));

@@ -1,12 +1,13 @@
 package com.monstermart.cdp.identity.config;
 
+import com.monstermart.cdp.event.IdentifierNormaliser;
+import com.monstermart.cdp.event.IdentifierSettings;
 import com.monstermart.cdp.identity.core.IdentityErrorCode;
 import com.monstermart.cdp.identity.core.IdentityException;
 import com.monstermart.cdp.identity.core.golden.GoldenRecord;
 import com.monstermart.cdp.identity.core.golden.Survivorship;
 import com.monstermart.cdp.identity.core.golden.SurvivorshipPolicy;
 import com.monstermart.cdp.identity.core.golden.TraitRule;
-import com.monstermart.cdp.identity.core.identifier.IdentifierNormalizer;
 import com.monstermart.cdp.identity.core.identifier.TraitNormalizer;
 import com.monstermart.cdp.identity.core.matching.IncrementalMatcher;
 import com.monstermart.cdp.identity.core.matching.MatchModel;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Wires the framework-free core and the vault into CDI. */
@@ -85,10 +87,16 @@ public class IdentityBeans {
         vault.close();
     }
 
+    /**
+     * The platform's identifier normalisation, with the settings every service reads the same way
+     * ({@code cdp.identifiers.*}, see event-model's {@code IdentifierSettings}).
+     */
     @Produces
     @Singleton
-    IdentifierNormalizer identifierNormalizer(ResolutionSettings settings) {
-        return new IdentifierNormalizer(settings.phoneRegion());
+    IdentifierNormaliser identifierNormaliser(Config config) {
+        IdentifierSettings settings = IdentifierSettings.fromConfig(key -> config.getOptionalValue(key, String.class));
+        Log.infof("Phone numbers without a country code are read as %s numbers", settings.phoneDefaultRegion());
+        return new IdentifierNormaliser(settings);
     }
 
     @Produces
@@ -164,15 +172,15 @@ public class IdentityBeans {
 
     @Produces
     @Singleton
-    IdentifierProtector identifierProtector(IdentifierNormalizer normalizer, PiiVault vault) {
-        return new IdentifierProtector(normalizer, vault);
+    IdentifierProtector identifierProtector(IdentifierNormaliser normaliser, PiiVault vault) {
+        return new IdentifierProtector(normaliser, vault);
     }
 
     @Produces
     @Singleton
     ResolutionService resolutionService(
             IdentifierProtector protector,
-            IdentifierNormalizer normalizer,
+            IdentifierNormaliser normaliser,
             ForgetList forgetList,
             IdentityPipeline pipeline,
             PostgresIdentityStore store,
@@ -182,7 +190,7 @@ public class IdentityBeans {
             Clock clock) {
         return new ResolutionService(
                 protector,
-                new MatchTraits(new TraitNormalizer(clock), normalizer),
+                new MatchTraits(new TraitNormalizer(clock), normaliser),
                 forgetList,
                 pipeline,
                 store::rules,

@@ -5,13 +5,12 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Map;
 
-/** Deterministic resolution: normalisation and the initial rules. */
+/**
+ * Deterministic resolution: the initial rules and source priorities. Identifier normalisation (the phone region) is
+ * the platform's {@code cdp.identifiers.*}, event-model's {@code IdentifierSettings}.
+ */
 @ConfigMapping(prefix = "cdp.identity.resolution")
 public interface ResolutionSettings {
-    /** ISO region for phone numbers written without a country code. */
-    @WithDefault("US")
-    String phoneRegion();
-
     /**
      * Rules stored on first start, in the rules format ({@code cdp.identity.resolution.rules."email.max-per-profile"=5});
      * unset keys keep the defaults. Later changes go through the rules API (dry run, apply).

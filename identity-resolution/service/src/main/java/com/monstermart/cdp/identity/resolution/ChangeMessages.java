@@ -51,8 +51,8 @@ public final class ChangeMessages {
                 node.put("messageId", evidence.messageId());
                 node.put("rule", evidence.rule());
                 node.put("score", evidence.score());
-                node.put("fromType", evidence.from().type().code());
-                node.put("toType", evidence.to().type().code());
+                node.put("fromType", evidence.from().type().wireName());
+                node.put("toType", evidence.to().type().wireName());
             }
             case IdentityChange.ProfileSplit split -> {
                 out.put("type", "profile-split");
@@ -86,7 +86,7 @@ public final class ChangeMessages {
             node.put("profileId", part.profileId().toString());
             ArrayNode identifiers = node.putArray("identifiers");
             for (Member member : part.identifiers()) {
-                IdentifierHint hint = IdentifierProtector.hint(member.identifier());
+                IdentifierHint hint = member.identifier().stored().hint();
                 identifiers
                         .addObject()
                         .put("type", hint.type().wireName())

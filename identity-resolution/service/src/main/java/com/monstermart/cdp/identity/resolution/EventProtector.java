@@ -9,20 +9,24 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.monstermart.cdp.event.CanonicalEvent;
 import com.monstermart.cdp.event.EventJson;
 import com.monstermart.cdp.event.IdentifierHint;
+import com.monstermart.cdp.event.StoredIdentifier;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
 import com.monstermart.cdp.pii.vault.api.FieldRef;
 import com.monstermart.cdp.pii.vault.api.PiiVault;
 import com.monstermart.cdp.pii.vault.api.SubjectId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Builds the resolved event: the canonical event JSON with a top-level {@code profileId}, every value under the
  * configured paths encrypted with the profile's key (field = the value's JSON path, table = the resolved topic),
- * and identifier values replaced by their graph form (blind indexes for personal types).
+ * and identifiers replaced by the stored form the graph holds (canonical type, namespace and value; blind indexes for
+ * personal types), so the profile store keeps exactly what a lookup computes.
  */
 public final class EventProtector {
     private final PiiVault vault;
@@ -78,28 +82,53 @@ public final class EventProtector {
         }
         JsonNode identifiers = root.get("identifiers");
         if (identifiers instanceof ArrayNode array) {
-            for (int i = 0; i < array.size() && i < event.identifiers().size(); i++) {
-                Identifier graph = graphIdentifiers.get(event.identifiers().get(i));
-                if (array.get(i) instanceof ObjectNode hint) {
-                    if (graph != null && graph.type().personal()) {
-                        hint.put("value", graph.value());
-                        hint.put("blindIndexed", true);
-                    } else if (graph == null && isPersonal(event.identifiers().get(i))) {
-                        // an invalid personal value is never published in clear
-                        hint.set("value", encrypt(subject, "identifiers.value", hint.get("value")));
-                    }
-                }
-            }
+            root.set("identifiers", identifiers(event, subject, array, graphIdentifiers));
         }
         root.put("profileId", profileId.toString());
         return root;
     }
 
+    /**
+     * The identifiers of the resolved event: each resolved one in the stored form the graph holds (canonical type and
+     * namespace, blind index for personal types, marked {@code blindIndexed}), once; an invalid or blocked personal
+     * value encrypted (never published in clear); other unresolved ones as they came.
+     */
+    private ArrayNode identifiers(
+            CanonicalEvent event,
+            SubjectId subject,
+            ArrayNode array,
+            Map<IdentifierHint, Identifier> graphIdentifiers) {
+        ArrayNode out = array.arrayNode(array.size());
+        Set<StoredIdentifier> published = new HashSet<>();
+        for (int i = 0; i < array.size() && i < event.identifiers().size(); i++) {
+            IdentifierHint hint = event.identifiers().get(i);
+            Identifier graph = graphIdentifiers.get(hint);
+            if (!(array.get(i) instanceof ObjectNode node)) {
+                continue;
+            }
+            if (graph != null) {
+                StoredIdentifier stored = graph.stored();
+                if (published.add(stored)) {
+                    node.put("type", stored.type().wireName());
+                    node.put("namespace", stored.namespace());
+                    node.put("value", stored.value());
+                    if (stored.blindIndexed()) {
+                        node.put("blindIndexed", true);
+                    }
+                    out.add(node);
+                }
+            } else {
+                if (isPersonal(hint)) {
+                    node.set("value", encrypt(subject, "identifiers.value", node.get("value")));
+                }
+                out.add(node);
+            }
+        }
+        return out;
+    }
+
     private static boolean isPersonal(IdentifierHint hint) {
-        return switch (hint.type()) {
-            case EMAIL, PHONE, LOYALTY_CARD -> true;
-            default -> false;
-        };
+        return hint.type().personal();
     }
 
     private JsonNode encrypt(SubjectId subject, String path, JsonNode node) {

@@ -3,11 +3,10 @@ package com.monstermart.cdp.identity.resolution;
 import static java.util.Objects.requireNonNull;
 
 import com.monstermart.cdp.event.CanonicalEvent;
+import com.monstermart.cdp.event.CanonicalIdentifier;
 import com.monstermart.cdp.event.EventType;
+import com.monstermart.cdp.event.IdentifierNormaliser;
 import com.monstermart.cdp.identity.core.golden.TraitObservation;
-import com.monstermart.cdp.identity.core.identifier.Identifier;
-import com.monstermart.cdp.identity.core.identifier.IdentifierNormalizer;
-import com.monstermart.cdp.identity.core.identifier.IdentifierType;
 import com.monstermart.cdp.identity.core.identifier.TraitNormalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +21,9 @@ import java.util.Optional;
  */
 public final class MatchTraits {
     private final TraitNormalizer traits;
-    private final IdentifierNormalizer identifiers;
+    private final IdentifierNormaliser identifiers;
 
-    public MatchTraits(TraitNormalizer traits, IdentifierNormalizer identifiers) {
+    public MatchTraits(TraitNormalizer traits, IdentifierNormaliser identifiers) {
         this.traits = requireNonNull(traits, "traits is null");
         this.identifiers = requireNonNull(identifiers, "identifiers is null");
     }
@@ -59,13 +58,11 @@ public final class MatchTraits {
                     .ifPresent(value -> out.add(new TraitObservation("city", value, source, at)));
         }
         text(values, "phone")
-                .flatMap(value ->
-                        identifiers.normalize(IdentifierType.PHONE, value).toOptional())
+                .flatMap(value -> identifiers.phone(value).toOptional())
                 .ifPresent(value -> out.add(new TraitObservation("phone", value.value(), source, at)));
         text(values, "email")
-                .flatMap(value ->
-                        identifiers.normalize(IdentifierType.EMAIL, value).toOptional())
-                .map(Identifier::value)
+                .flatMap(value -> identifiers.email(value).toOptional())
+                .map(CanonicalIdentifier::value)
                 .ifPresent(value -> out.add(
                         new TraitObservation("email_local", value.substring(0, value.indexOf('@')), source, at)));
         return out;

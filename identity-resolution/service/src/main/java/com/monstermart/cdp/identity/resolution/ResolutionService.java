@@ -12,7 +12,6 @@ import com.monstermart.cdp.identity.core.graph.IdentityChange;
 import com.monstermart.cdp.identity.core.graph.Observation;
 import com.monstermart.cdp.identity.core.graph.ResolutionOutcome;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
-import com.monstermart.cdp.identity.core.identifier.Normalized;
 import com.monstermart.cdp.identity.core.pipeline.IdentityPipeline;
 import com.monstermart.cdp.identity.core.rules.ResolutionRules;
 import com.monstermart.cdp.pii.vault.api.PiiVault;
@@ -81,7 +80,7 @@ public final class ResolutionService {
     /**
      * The records to publish and the counts.
      *
-     * @param invalidIdentifiers identifiers dropped by normalisation, by field name
+     * @param invalidIdentifiers identifiers dropped by normalisation, by identifier type
      * @param blockedIdentifiers identifiers dropped by a blocked value or pattern (checked on plaintext)
      */
     public record Result(
@@ -102,12 +101,14 @@ public final class ResolutionService {
             Map<IdentifierHint, Identifier> mapped = new LinkedHashMap<>();
             List<String> keys = new ArrayList<>();
             for (IdentifierHint hint : event.identifiers()) {
-                Normalized<IdentifierProtector.Protected> result = protector.protect(hint);
-                if (result instanceof Normalized.Invalid<IdentifierProtector.Protected> bad) {
-                    invalid.merge(bad.field(), 1, Integer::sum);
-                    continue;
+                IdentifierProtector.Protected identifier;
+                switch (protector.protect(hint)) {
+                    case IdentifierProtector.Rejected rejected -> {
+                        invalid.merge(rejected.invalid().type().wireName(), 1, Integer::sum);
+                        continue;
+                    }
+                    case IdentifierProtector.Protected protectedIdentifier -> identifier = protectedIdentifier;
                 }
-                IdentifierProtector.Protected identifier = result.orElseThrow();
                 if (current.blockReason(identifier.plaintext()).isPresent()) {
                     blocked++;
                     continue;

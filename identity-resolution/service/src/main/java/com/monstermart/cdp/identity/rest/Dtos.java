@@ -1,5 +1,6 @@
 package com.monstermart.cdp.identity.rest;
 
+import com.monstermart.cdp.event.StoredIdentifier;
 import com.monstermart.cdp.identity.core.graph.Link;
 import com.monstermart.cdp.identity.core.graph.Member;
 import com.monstermart.cdp.identity.core.graph.ProfileView;
@@ -19,14 +20,15 @@ public final class Dtos {
     /** An identifier as a caller names it (raw value: normalised and blind-indexed by the service). */
     public record IdentifierRequest(String type, String namespace, String value) {}
 
-    /** An identifier as the graph holds it: personal values are blind indexes. */
+    /**
+     * An identifier as the graph holds it, in the vocabulary's stored form: personal values are blind indexes, global
+     * types have the namespace {@code global}.
+     */
     public record IdentifierResponse(String type, String namespace, String value, boolean blindIndexed) {
         static IdentifierResponse of(Identifier identifier) {
+            StoredIdentifier stored = identifier.stored();
             return new IdentifierResponse(
-                    identifier.type().code(),
-                    identifier.namespace(),
-                    identifier.value(),
-                    identifier.type().personal());
+                    stored.type().wireName(), stored.namespace(), stored.value(), stored.blindIndexed());
         }
     }
 

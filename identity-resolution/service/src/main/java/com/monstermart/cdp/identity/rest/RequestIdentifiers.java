@@ -1,14 +1,17 @@
 package com.monstermart.cdp.identity.rest;
 
-import com.monstermart.cdp.event.IdentifierHint;
-import com.monstermart.cdp.event.IdentifierType;
+import com.monstermart.cdp.event.InvalidIdentifierException;
 import com.monstermart.cdp.identity.core.IdentityErrorCode;
 import com.monstermart.cdp.identity.core.IdentityException;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
 import com.monstermart.cdp.identity.resolution.IdentifierProtector;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns identifiers named in requests into graph identifiers (normalised, personal values blind-indexed). */
+/**
+ * Turns identifiers named in requests into graph identifiers with the platform's one lookup parsing (event-model's
+ * {@code IdentifierNormaliser.lookup}): the same stored form as the events' identifiers and the profile API's
+ * lookups.
+ */
 @ApplicationScoped
 public class RequestIdentifiers {
     private final IdentifierProtector protector;
@@ -18,27 +21,15 @@ public class RequestIdentifiers {
     }
 
     public Identifier graph(Dtos.IdentifierRequest request) {
-        if (request == null || request.type() == null || request.value() == null) {
+        if (request == null) {
             throw new IdentityException(
                     IdentityErrorCode.INVALID_REQUEST,
-                    "An identifier needs a type and a value (and a namespace for"
-                            + " user_id, anonymous_id, customer_id)");
+                    "An identifier needs a type and a value (and a namespace for user_id, anonymous_id, customer_id)");
         }
-        IdentifierType type = IdentifierType.fromWireName(request.type())
-                .orElseThrow(() -> new IdentityException(
-                        IdentityErrorCode.INVALID_IDENTIFIER,
-                        "Unknown identifier type '%s' (use user_id, anonymous_id, customer_id, email, phone, device_id,"
-                                        .formatted(request.type())
-                                + " loyalty_card)"));
-        String namespace = type.scope() == IdentifierType.Scope.GLOBAL
-                ? IdentifierHint.GLOBAL_NAMESPACE
-                : request.namespace() == null ? "" : request.namespace();
-        IdentifierHint hint;
         try {
-            hint = new IdentifierHint(type, namespace, request.value());
-        } catch (IllegalArgumentException e) {
+            return protector.lookup(request.type(), request.namespace(), request.value());
+        } catch (InvalidIdentifierException e) {
             throw new IdentityException(IdentityErrorCode.INVALID_IDENTIFIER, e.getMessage());
         }
-        return protector.protect(hint).orElseThrow().graph();
     }
 }

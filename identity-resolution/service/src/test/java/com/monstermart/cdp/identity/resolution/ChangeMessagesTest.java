@@ -48,7 +48,8 @@ class ChangeMessagesTest {
         ObjectNode json = ChangeMessages.split(
                 new IdentityChange.ProfileSplit(A, List.of(B), "shared kiosk", "ops", AT),
                 List.of(
-                        new ProfileView(A, A, AT, List.of(new Member(Identifier.anonymousId("web/a1"), AT)), List.of()),
+                        new ProfileView(
+                                A, A, AT, List.of(new Member(Identifier.anonymousId("web", "a1"), AT)), List.of()),
                         new ProfileView(B, B, AT, List.of(new Member(Identifier.deviceId("kiosk"), AT)), List.of())));
 
         assertThat(json.path("type").asText()).isEqualTo("profile-split");

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.monstermart.cdp.event.CanonicalEvent;
 import com.monstermart.cdp.event.EventContext;
 import com.monstermart.cdp.event.EventType;
+import com.monstermart.cdp.event.IdentifierNormaliser;
+import com.monstermart.cdp.event.IdentifierSettings;
 import com.monstermart.cdp.event.SourceKind;
 import com.monstermart.cdp.event.SourceRef;
 import com.monstermart.cdp.identity.core.golden.TraitObservation;
-import com.monstermart.cdp.identity.core.identifier.IdentifierNormalizer;
 import com.monstermart.cdp.identity.core.identifier.TraitNormalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class MatchTraitsTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-    private final MatchTraits matchTraits =
-            new MatchTraits(new TraitNormalizer(Clock.fixed(NOW, ZoneOffset.UTC)), new IdentifierNormalizer("GB"));
+    private final MatchTraits matchTraits = new MatchTraits(
+            new TraitNormalizer(Clock.fixed(NOW, ZoneOffset.UTC)),
+            new IdentifierNormaliser(IdentifierSettings.defaults()));
 
     private static CanonicalEvent event(EventType type) {
         CanonicalEvent.Builder builder = CanonicalEvent.builder(type)

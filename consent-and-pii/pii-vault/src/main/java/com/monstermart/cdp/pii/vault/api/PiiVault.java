@@ -1,5 +1,8 @@
 package com.monstermart.cdp.pii.vault.api;
 
+import com.monstermart.cdp.event.BlindIndexInput;
+import com.monstermart.cdp.event.CanonicalIdentifier;
+import com.monstermart.cdp.event.StoredIdentifier;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,12 +26,26 @@ public interface PiiVault extends AutoCloseable {
     /** A reader whose decryptions are attributed to {@code access}. */
     FieldReader reader(AccessContext access);
 
-    /** The blind index of a normalised identifier under the vault's index key. */
-    BlindIndex blindIndex(NormalisedIdentifier identifier);
+    /**
+     * The blind index of {@code input} under the vault's index key: {@code HMAC-SHA256(index key, input.bytes())},
+     * truncated to the configured length. The input comes from the identifier vocabulary
+     * ({@link CanonicalIdentifier#blindIndexInput()}) or names its own label (e.g. a forget-list key).
+     */
+    BlindIndex blindIndex(BlindIndexInput input);
 
-    /** Normalises {@code raw} with {@code normaliser}, then indexes it. */
-    default BlindIndex blindIndex(IdentifierNormaliser normaliser, String raw) {
-        return blindIndex(normaliser.normalise(raw));
+    /**
+     * The stored form of a canonical identifier, as the platform stores, publishes and looks it up: the blind index
+     * (base64url text) of a personal identifier, the canonical value of any other. Identity resolution, the profile
+     * API and the privacy service all compute it here.
+     */
+    default StoredIdentifier storedForm(CanonicalIdentifier identifier) {
+        if (!identifier.personal()) {
+            return identifier.asStored();
+        }
+        return new StoredIdentifier(
+                identifier.type(),
+                identifier.namespace(),
+                blindIndex(identifier.blindIndexInput()).text());
     }
 
     /**

@@ -199,7 +199,7 @@ public final class DeterministicResolver {
     private static String limitDetail(IdentifierRule rule) {
         return "%s.max-per-profile=%d%s"
                 .formatted(
-                        rule.type().code(),
+                        rule.type().wireName(),
                         rule.maxPerProfile(),
                         rule.window().map(window -> " per " + window).orElse(""));
     }

@@ -160,7 +160,7 @@ final class BatchWrite {
 
         List<Map.Entry<Identifier, Instant>> attached = List.copyOf(new TreeMap<>(tracking.attached()).entrySet());
         parameters.texts(attached, entry -> entry.getKey().key());
-        parameters.texts(attached, entry -> entry.getKey().type().code());
+        parameters.texts(attached, entry -> entry.getKey().type().wireName());
         parameters.texts(attached, entry -> entry.getKey().namespace());
         parameters.texts(attached, entry -> entry.getKey().value());
         parameters.uuids(

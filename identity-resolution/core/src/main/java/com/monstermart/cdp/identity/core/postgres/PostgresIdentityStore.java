@@ -24,7 +24,6 @@ import com.monstermart.cdp.identity.core.graph.RuleChangeReport;
 import com.monstermart.cdp.identity.core.graph.UnmergeResult;
 import com.monstermart.cdp.identity.core.graph.Unmerger;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
-import com.monstermart.cdp.identity.core.identifier.IdentifierType;
 import com.monstermart.cdp.identity.core.rules.ResolutionRules;
 import java.io.IOException;
 import java.io.StringReader;
@@ -413,7 +412,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                             members.computeIfAbsent(rows.getObject(5, UUID.class), ignored -> new ArrayList<>())
                                     .add(new Member(
                                             new Identifier(
-                                                    IdentifierType.fromCode(rows.getString(2)),
+                                                    Identifier.type(rows.getString(2)),
                                                     rows.getString(3),
                                                     rows.getString(4)),
                                             rows.getTimestamp(7).toInstant()));
@@ -563,7 +562,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                 for (Map.Entry<Identifier, Instant> entry : attached.entrySet()) {
                     Identifier identifier = entry.getKey();
                     insert.setString(1, identifier.key());
-                    insert.setString(2, identifier.type().code());
+                    insert.setString(2, identifier.type().wireName());
                     insert.setString(3, identifier.namespace());
                     insert.setString(4, identifier.value());
                     insert.setObject(
@@ -732,8 +731,7 @@ public final class PostgresIdentityStore implements IdentityStore {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     members.add(new Member(
-                            new Identifier(
-                                    IdentifierType.fromCode(rows.getString(1)), rows.getString(2), rows.getString(3)),
+                            new Identifier(Identifier.type(rows.getString(1)), rows.getString(2), rows.getString(3)),
                             rows.getTimestamp(4).toInstant()));
                 }
             }
@@ -1103,7 +1101,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                 for (Member member : profile.identifiers()) {
                     Identifier identifier = member.identifier();
                     insert.setString(1, identifier.key());
-                    insert.setString(2, identifier.type().code());
+                    insert.setString(2, identifier.type().wireName());
                     insert.setString(3, identifier.namespace());
                     insert.setString(4, identifier.value());
                     insert.setObject(5, profile.profileId());
@@ -1125,8 +1123,7 @@ public final class PostgresIdentityStore implements IdentityStore {
                         "SELECT profile_id, id_type, namespace, value FROM identity.identifiers ORDER BY profile_id")) {
             while (rows.next()) {
                 out.computeIfAbsent(rows.getObject(1, UUID.class), ignored -> new LinkedHashSet<>())
-                        .add(new Identifier(
-                                IdentifierType.fromCode(rows.getString(2)), rows.getString(3), rows.getString(4)));
+                        .add(new Identifier(Identifier.type(rows.getString(2)), rows.getString(3), rows.getString(4)));
             }
         }
         return out;

@@ -2,9 +2,9 @@ package com.monstermart.cdp.identity.core.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import com.monstermart.cdp.event.IdentifierType;
 import com.monstermart.cdp.identity.core.IdentityErrorCode;
 import com.monstermart.cdp.identity.core.IdentityException;
-import com.monstermart.cdp.identity.core.identifier.IdentifierType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,17 +37,18 @@ public record IdentifierRule(
         if (maxPerProfile < 0) {
             throw new IdentityException(
                     IdentityErrorCode.INVALID_RULES,
-                    "%s.max-per-profile must be 0 (no limit) or more, got %d".formatted(type.code(), maxPerProfile));
+                    "%s.max-per-profile must be 0 (no limit) or more, got %d"
+                            .formatted(type.wireName(), maxPerProfile));
         }
         if (window.isPresent() && (window.get().isNegative() || window.get().isZero())) {
             throw new IdentityException(
                     IdentityErrorCode.INVALID_RULES,
-                    "%s.window must be a positive duration, got %s".formatted(type.code(), window.get()));
+                    "%s.window must be a positive duration, got %s".formatted(type.wireName(), window.get()));
         }
         if (window.isPresent() && maxPerProfile == 0) {
             throw new IdentityException(
                     IdentityErrorCode.INVALID_RULES,
-                    "%s.window needs a max-per-profile above 0".formatted(type.code()));
+                    "%s.window needs a max-per-profile above 0".formatted(type.wireName()));
         }
         TreeSet<String> lower = new TreeSet<>();
         blockedValues.forEach(value -> lower.add(value.strip().toLowerCase(Locale.ROOT)));

@@ -2,10 +2,10 @@ package com.monstermart.cdp.identity.core.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import com.monstermart.cdp.event.IdentifierType;
 import com.monstermart.cdp.identity.core.IdentityErrorCode;
 import com.monstermart.cdp.identity.core.IdentityException;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
-import com.monstermart.cdp.identity.core.identifier.IdentifierType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,9 +50,9 @@ public final class ResolutionRules {
     private ResolutionRules(Map<IdentifierType, IdentifierRule> rules) {
         EnumMap<IdentifierType, IdentifierRule> copy = new EnumMap<>(IdentifierType.class);
         copy.putAll(rules);
-        for (IdentifierType type : IdentifierType.values()) {
+        for (IdentifierType type : IdentifierType.canonicalTypes()) {
             if (!copy.containsKey(type)) {
-                throw new IdentityException(IdentityErrorCode.INVALID_RULES, "No rule for " + type.code());
+                throw new IdentityException(IdentityErrorCode.INVALID_RULES, "No rule for " + type.wireName());
             }
         }
         this.rules = copy;
@@ -129,11 +129,15 @@ public final class ResolutionRules {
             if (dot < 0) {
                 throw invalid("Rule key '%s' must look like <type>.<setting>".formatted(key));
             }
-            IdentifierType type;
-            try {
-                type = IdentifierType.fromCode(key.substring(0, dot));
-            } catch (IdentityException e) {
-                throw invalid("Rule key '%s' names an unknown identifier type".formatted(key));
+            IdentifierType type = IdentifierType.fromWireName(key.substring(0, dot))
+                    .orElseThrow(() -> invalid("Rule key '%s' names an unknown identifier type".formatted(key)));
+            if (type.canonicalType() != type) {
+                throw invalid("Rule key '%s': a %s is stored as a %s, so it follows the %s rules"
+                        .formatted(
+                                key,
+                                type.wireName(),
+                                type.canonicalType().wireName(),
+                                type.canonicalType().wireName()));
             }
             String setting = key.substring(dot + 1);
             String base = setting.startsWith("blocked-pattern") ? "blocked-pattern" : setting;
@@ -177,7 +181,7 @@ public final class ResolutionRules {
     public Map<String, String> toProperties() {
         TreeMap<String, String> out = new TreeMap<>();
         rules.forEach((type, rule) -> {
-            String prefix = type.code() + ".";
+            String prefix = type.wireName() + ".";
             out.put(prefix + "priority", Integer.toString(rule.priority()));
             out.put(prefix + "max-per-profile", Integer.toString(rule.maxPerProfile()));
             out.put(prefix + "window", rule.window().map(Duration::toString).orElse(""));
@@ -211,13 +215,13 @@ public final class ResolutionRules {
         IdentifierRule rule = rules.get(identifier.type());
         String lower = identifier.value().toLowerCase(Locale.ROOT);
         if (rule.blockedValues().contains(lower)) {
-            return Optional.of("%s.blocked-values".formatted(identifier.type().code()));
+            return Optional.of("%s.blocked-values".formatted(identifier.type().wireName()));
         }
         List<Pattern> list = patterns.get(identifier.type());
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).matcher(identifier.value()).matches()) {
                 return Optional.of(
-                        "%s.blocked-pattern.%d".formatted(identifier.type().code(), i + 1));
+                        "%s.blocked-pattern.%d".formatted(identifier.type().wireName(), i + 1));
             }
         }
         return Optional.empty();
@@ -245,7 +249,7 @@ public final class ResolutionRules {
                 out.add(Pattern.compile(source, Pattern.CASE_INSENSITIVE));
             } catch (PatternSyntaxException e) {
                 throw invalid("%s.blocked-pattern '%s' is not a regular expression: %s"
-                        .formatted(type.code(), source, e.getDescription()));
+                        .formatted(type.wireName(), source, e.getDescription()));
             }
         }
         return List.copyOf(out);

@@ -65,8 +65,7 @@ public final class GraphHarness {
         }
         for (Observation event : events) {
             String key = event.identifiers().stream()
-                    .filter(identifier ->
-                            identifier.type() == com.monstermart.cdp.identity.core.identifier.IdentifierType.USER_ID)
+                    .filter(identifier -> identifier.type() == com.monstermart.cdp.event.IdentifierType.USER_ID)
                     .findFirst()
                     .orElse(event.identifiers().get(0))
                     .key();

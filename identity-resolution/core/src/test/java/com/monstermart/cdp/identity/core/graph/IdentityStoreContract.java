@@ -48,8 +48,8 @@ public abstract class IdentityStoreContract {
     @Test
     void createsAProfileAndMatchesLaterEvents() {
         IdentityStore store = store();
-        Resolution first = store.resolve(event(0, anonymousId("a1")));
-        Resolution second = store.resolve(event(1, anonymousId("a1"), email("x@shop.example")));
+        Resolution first = store.resolve(event(0, anonymousId("web", "a1")));
+        Resolution second = store.resolve(event(1, anonymousId("web", "a1"), email("x@shop.example")));
 
         assertThat(first.outcome()).isEqualTo(ResolutionOutcome.CREATED);
         assertThat(first.changes()).singleElement().isInstanceOf(IdentityChange.ProfileCreated.class);
@@ -61,12 +61,16 @@ public abstract class IdentityStoreContract {
     @Test
     void aChainOfEventsBecomesOneProfileAndTheOldestIdSurvives() {
         IdentityStore store = store();
-        UUID oldest = store.resolve(event(0, anonymousId("a1"))).profileId().orElseThrow();
-        UUID younger = store.resolve(event(1, anonymousId("a2"))).profileId().orElseThrow();
-        store.resolve(event(2, anonymousId("a3")));
+        UUID oldest =
+                store.resolve(event(0, anonymousId("web", "a1"))).profileId().orElseThrow();
+        UUID younger =
+                store.resolve(event(1, anonymousId("web", "a2"))).profileId().orElseThrow();
+        store.resolve(event(2, anonymousId("web", "a3")));
 
-        Resolution joinTwoAndThree = store.resolve(event(3, deviceId("d1"), anonymousId("a2"), anonymousId("a3")));
-        Resolution joinAll = store.resolve(event(4, email("x@shop.example"), anonymousId("a1"), anonymousId("a3")));
+        Resolution joinTwoAndThree =
+                store.resolve(event(3, deviceId("d1"), anonymousId("web", "a2"), anonymousId("web", "a3")));
+        Resolution joinAll =
+                store.resolve(event(4, email("x@shop.example"), anonymousId("web", "a1"), anonymousId("web", "a3")));
 
         assertThat(joinTwoAndThree.outcome()).isEqualTo(ResolutionOutcome.MERGED);
         assertThat(joinAll.outcome()).isEqualTo(ResolutionOutcome.MERGED);
@@ -82,9 +86,9 @@ public abstract class IdentityStoreContract {
         assertThat(viaMergedId.identifiers())
                 .extracting(Member::identifier)
                 .containsExactlyInAnyOrder(
-                        anonymousId("a1"),
-                        anonymousId("a2"),
-                        anonymousId("a3"),
+                        anonymousId("web", "a1"),
+                        anonymousId("web", "a2"),
+                        anonymousId("web", "a3"),
                         deviceId("d1"),
                         email("x@shop.example"));
         assertThat(viaMergedId.mergedIds()).hasSize(2).contains(younger);
@@ -94,11 +98,11 @@ public abstract class IdentityStoreContract {
     void aStarOfSessionsAroundOneUserIsOneProfile() {
         IdentityStore store = store();
         for (int i = 0; i < 30; i++) {
-            store.resolve(event(i, userId("shop", "u1"), anonymousId("cookie-" + i)));
+            store.resolve(event(i, userId("shop", "u1"), anonymousId("web", "cookie-" + i)));
         }
         UUID profile = store.profileOf(userId("shop", "u1")).orElseThrow();
         assertThat(store.profile(profile).orElseThrow().identifiers()).hasSize(31);
-        assertThat(store.profileOf(anonymousId("cookie-29"))).contains(profile);
+        assertThat(store.profileOf(anonymousId("web", "cookie-29"))).contains(profile);
     }
 
     @Test
@@ -156,7 +160,7 @@ public abstract class IdentityStoreContract {
     @Test
     void blockedValuesNeverLink() {
         IdentityStore store = store();
-        Resolution onlyBlocked = store.resolve(event(0, anonymousId("undefined"), email("test@example.com")));
+        Resolution onlyBlocked = store.resolve(event(0, anonymousId("web", "undefined"), email("test@example.com")));
         assertThat(onlyBlocked.outcome()).isEqualTo(ResolutionOutcome.UNRESOLVED);
         assertThat(onlyBlocked.profileId()).isEmpty();
         assertThat(onlyBlocked.rejections())
@@ -180,7 +184,7 @@ public abstract class IdentityStoreContract {
     @Test
     void resolvingIsIdempotentByMessageId() {
         IdentityStore store = store();
-        Observation observation = event(0, anonymousId("a1"), email("x@shop.example"));
+        Observation observation = event(0, anonymousId("web", "a1"), email("x@shop.example"));
         Resolution first = store.resolve(observation);
         Resolution again = store.resolve(observation);
         assertThat(again.outcome()).isEqualTo(ResolutionOutcome.DUPLICATE);
@@ -191,9 +195,9 @@ public abstract class IdentityStoreContract {
     @Test
     void aBatchResolvesInOrderAndNamesTheFinalProfile() {
         IdentityStore store = store();
-        Observation a = event(0, anonymousId("a1"));
-        Observation b = event(1, anonymousId("a2"));
-        Observation join = event(2, anonymousId("a1"), anonymousId("a2"));
+        Observation a = event(0, anonymousId("web", "a1"));
+        Observation b = event(1, anonymousId("web", "a2"));
+        Observation join = event(2, anonymousId("web", "a1"), anonymousId("web", "a2"));
         List<Resolution> resolutions = store.resolve(List.of(a, b, join, a));
 
         UUID profile = resolutions.get(0).profileId().orElseThrow();
@@ -212,8 +216,8 @@ public abstract class IdentityStoreContract {
     @Test
     void explainGivesTheChainOfEvidence() {
         IdentityStore store = store();
-        Observation first = event(0, userId("shop", "u1"), anonymousId("a1"));
-        Observation second = event(1, anonymousId("a1"), deviceId("d1"));
+        Observation first = event(0, userId("shop", "u1"), anonymousId("web", "a1"));
+        Observation second = event(1, anonymousId("web", "a1"), deviceId("d1"));
         Observation third = event(2, deviceId("d1"), email("x@shop.example"));
         store.resolve(List.of(first));
         store.resolve(List.of(second));
@@ -238,8 +242,8 @@ public abstract class IdentityStoreContract {
     @Test
     void removingAnIdentifierRecomputesComponentsFromTheJournal() {
         IdentityStore store = store();
-        store.resolve(event(0, deviceId("kiosk"), anonymousId("a1"), email("ann@shop.example")));
-        store.resolve(event(1, deviceId("kiosk"), anonymousId("a2"), email("bob@shop.example")));
+        store.resolve(event(0, deviceId("kiosk"), anonymousId("web", "a1"), email("ann@shop.example")));
+        store.resolve(event(1, deviceId("kiosk"), anonymousId("web", "a2"), email("bob@shop.example")));
         UUID profile = store.profileOf(deviceId("kiosk")).orElseThrow();
         assertThat(store.profile(profile).orElseThrow().identifiers()).hasSize(5);
 
@@ -252,8 +256,8 @@ public abstract class IdentityStoreContract {
         UUID kiosk = store.profileOf(deviceId("kiosk")).orElseThrow();
         assertThat(Set.of(ann, bob, kiosk)).hasSize(3);
         assertThat(ann).isEqualTo(profile);
-        assertThat(store.profileOf(anonymousId("a1"))).contains(ann);
-        assertThat(store.profileOf(anonymousId("a2"))).contains(bob);
+        assertThat(store.profileOf(anonymousId("web", "a1"))).contains(ann);
+        assertThat(store.profileOf(anonymousId("web", "a2"))).contains(bob);
         assertThat(result.changes()).singleElement().satisfies(change -> {
             IdentityChange.ProfileSplit split = (IdentityChange.ProfileSplit) change;
             assertThat(split.profileId()).isEqualTo(profile);
@@ -272,40 +276,42 @@ public abstract class IdentityStoreContract {
     @Test
     void splittingAProfileMovesAGroupOut() {
         IdentityStore store = store();
-        store.resolve(event(0, email("ann@shop.example"), anonymousId("a1")));
-        store.resolve(event(1, anonymousId("a1"), anonymousId("a2")));
-        store.resolve(event(2, anonymousId("a2"), anonymousId("a3")));
-        UUID profile = store.profileOf(anonymousId("a1")).orElseThrow();
+        store.resolve(event(0, email("ann@shop.example"), anonymousId("web", "a1")));
+        store.resolve(event(1, anonymousId("web", "a1"), anonymousId("web", "a2")));
+        store.resolve(event(2, anonymousId("web", "a2"), anonymousId("web", "a3")));
+        UUID profile = store.profileOf(anonymousId("web", "a1")).orElseThrow();
 
-        UnmergeResult result = store.split(profile, Set.of(anonymousId("a2"), anonymousId("a3")), "ops", "test");
+        UnmergeResult result =
+                store.split(profile, Set.of(anonymousId("web", "a2"), anonymousId("web", "a3")), "ops", "test");
 
         assertThat(result.profiles()).hasSize(2);
         assertThat(store.profileOf(email("ann@shop.example"))).contains(profile);
-        UUID moved = store.profileOf(anonymousId("a2")).orElseThrow();
+        UUID moved = store.profileOf(anonymousId("web", "a2")).orElseThrow();
         assertThat(moved).isNotEqualTo(profile);
-        assertThat(store.profileOf(anonymousId("a3"))).contains(moved);
-        assertThatThrownBy(() -> store.split(profile, Set.of(email("ann@shop.example"), anonymousId("a1")), "ops", "x"))
+        assertThat(store.profileOf(anonymousId("web", "a3"))).contains(moved);
+        assertThatThrownBy(() ->
+                        store.split(profile, Set.of(email("ann@shop.example"), anonymousId("web", "a1")), "ops", "x"))
                 .isInstanceOf(IdentityException.class)
                 .hasMessageContaining("Cannot split all 2 identifiers off profile");
-        assertThatThrownBy(() -> store.removeIdentifier(anonymousId("nobody"), "ops", "x"))
+        assertThatThrownBy(() -> store.removeIdentifier(anonymousId("web", "nobody"), "ops", "x"))
                 .isInstanceOf(IdentityException.class)
-                .hasMessage("Identifier anonymous_id:nobody is in no profile");
+                .hasMessage("Identifier anonymous_id:web:nobody is in no profile");
     }
 
     @Test
     void separatedProfilesAreNeverMerged() {
         IdentityStore store = store();
-        UUID a = store.resolve(event(0, anonymousId("a1"))).profileId().orElseThrow();
-        UUID b = store.resolve(event(1, anonymousId("b1"))).profileId().orElseThrow();
+        UUID a = store.resolve(event(0, anonymousId("web", "a1"))).profileId().orElseThrow();
+        UUID b = store.resolve(event(1, anonymousId("web", "b1"))).profileId().orElseThrow();
         store.separate(a, b, "reviewer", "rejected match");
 
-        Resolution attempt = store.resolve(event(2, anonymousId("a1"), anonymousId("b1")));
+        Resolution attempt = store.resolve(event(2, anonymousId("web", "a1"), anonymousId("web", "b1")));
 
         assertThat(attempt.rejections())
                 .singleElement()
                 .extracting(RejectedLink::reason)
                 .isEqualTo(RejectionReason.SEPARATED);
-        assertThat(store.profileOf(anonymousId("b1"))).contains(b);
+        assertThat(store.profileOf(anonymousId("web", "b1"))).contains(b);
     }
 
     @Test
@@ -341,7 +347,7 @@ public abstract class IdentityStoreContract {
         IdentityStore store = store();
         store.resolve(event(0, email("ann@shop.example"), deviceId("shared-kiosk")));
         store.resolve(event(1, email("bob@shop.example"), deviceId("shared-kiosk")));
-        store.resolve(event(2, email("cat@shop.example"), anonymousId("c1")));
+        store.resolve(event(2, email("cat@shop.example"), anonymousId("web", "c1")));
         UUID merged = store.profileOf(email("ann@shop.example")).orElseThrow();
         assertThat(store.profileOf(email("bob@shop.example"))).contains(merged);
 
@@ -388,8 +394,8 @@ public abstract class IdentityStoreContract {
                 int parent = random.nextInt(i);
                 observations.add(event(
                         observations.size(),
-                        anonymousId("p" + person + "-" + parent),
-                        anonymousId("p" + person + "-" + i)));
+                        anonymousId("web", "p" + person + "-" + parent),
+                        anonymousId("web", "p" + person + "-" + i)));
             }
         }
         Collections.shuffle(observations, random);
@@ -413,9 +419,11 @@ public abstract class IdentityStoreContract {
         }
         Set<UUID> profiles = new HashSet<>();
         for (int person = 0; person < people; person++) {
-            UUID profile = store.profileOf(anonymousId("p" + person + "-0")).orElseThrow();
+            UUID profile =
+                    store.profileOf(anonymousId("web", "p" + person + "-0")).orElseThrow();
             for (int i = 1; i < identifiersEach; i++) {
-                assertThat(store.profileOf(anonymousId("p" + person + "-" + i))).contains(profile);
+                assertThat(store.profileOf(anonymousId("web", "p" + person + "-" + i)))
+                        .contains(profile);
             }
             assertThat(store.profile(profile).orElseThrow().identifiers()).hasSize(identifiersEach);
             profiles.add(profile);
@@ -437,8 +445,8 @@ public abstract class IdentityStoreContract {
                 int parent = random.nextInt(i);
                 observations.add(event(
                         observations.size(),
-                        anonymousId("b" + person + "-" + parent),
-                        anonymousId("b" + person + "-" + i)));
+                        anonymousId("web", "b" + person + "-" + parent),
+                        anonymousId("web", "b" + person + "-" + i)));
             }
         }
         Collections.shuffle(observations, random);
@@ -478,9 +486,11 @@ public abstract class IdentityStoreContract {
         }
         Set<UUID> profiles = new HashSet<>();
         for (int person = 0; person < people; person++) {
-            UUID profile = store.profileOf(anonymousId("b" + person + "-0")).orElseThrow();
+            UUID profile =
+                    store.profileOf(anonymousId("web", "b" + person + "-0")).orElseThrow();
             for (int i = 1; i < identifiersEach; i++) {
-                assertThat(store.profileOf(anonymousId("b" + person + "-" + i))).contains(profile);
+                assertThat(store.profileOf(anonymousId("web", "b" + person + "-" + i)))
+                        .contains(profile);
             }
             assertThat(store.profile(profile).orElseThrow().identifiers()).hasSize(identifiersEach);
             profiles.add(profile);

@@ -21,7 +21,7 @@ public final class SyntheticEvents {
         for (int n = 0; n < people * eventsPerPerson; n++) {
             int person = random.nextInt(people);
             List<Identifier> identifiers = new ArrayList<>(3);
-            identifiers.add(Identifier.anonymousId("s-" + person + "-" + random.nextInt(20)));
+            identifiers.add(Identifier.anonymousId("web", "s-" + person + "-" + random.nextInt(20)));
             switch (random.nextInt(4)) {
                 case 0 -> identifiers.add(Identifier.userId("shop", Integer.toString(person)));
                 case 1 -> identifiers.add(Identifier.email("p" + person + "-" + random.nextInt(3) + "@mail.example"));

@@ -41,7 +41,7 @@ class PostgresIdentityStoreTest extends IdentityStoreContract {
     @Test
     void identifierValuesWithQuotesBracesCommasAndBackslashesSurviveTheWriteAndTheJournal() {
         PostgresIdentityStore store = (PostgresIdentityStore) store(ResolutionRules.defaults());
-        Identifier odd = Identifier.anonymousId("web/a \"quoted\" {brace}, back\\slash");
+        Identifier odd = Identifier.anonymousId("web", "a \"quoted\" {brace}, back\\slash");
         Identifier other = Identifier.deviceId("ünïcødé,NULL,{}");
         Observation observation = new Observation("odd-1", T0, "web", List.of(odd, other));
 

@@ -3,9 +3,9 @@ package com.monstermart.cdp.identity.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.monstermart.cdp.event.IdentifierType;
 import com.monstermart.cdp.identity.core.IdentityException;
 import com.monstermart.cdp.identity.core.identifier.Identifier;
-import com.monstermart.cdp.identity.core.identifier.IdentifierType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,7 @@ class ResolutionRulesTest {
         assertThat(rules.rule(IdentifierType.USER_ID).priority())
                 .isGreaterThan(rules.rule(IdentifierType.EMAIL).priority());
         assertThat(rules.blockReason(Identifier.userId("shop", "0000"))).contains("user_id.blocked-pattern.1");
-        assertThat(rules.blockReason(Identifier.anonymousId("NULL"))).contains("anonymous_id.blocked-pattern.2");
+        assertThat(rules.blockReason(Identifier.anonymousId("web", "NULL"))).contains("anonymous_id.blocked-pattern.2");
         assertThat(rules.blockReason(Identifier.email("noreply@shop.example"))).contains("email.blocked-pattern.1");
         assertThat(rules.blockReason(Identifier.email("Test@Example.com"))).contains("email.blocked-values");
         assertThat(rules.blockReason(Identifier.email("ann@shop.example"))).isEmpty();
