@@ -1,0 +1,31 @@
+package com.monstermart.cdp.console.core.sales;
+
+import java.util.Objects;
+
+/**
+ * What the console knows about a product from order lines; every field may be null.
+ *
+ * @param productId the source's product id
+ * @param sku the stock-keeping unit (the key that joins the web shop's and the stores' lines)
+ */
+public record ProductInfo(String productId, String sku, String name, String category, String brand) {
+    public static final ProductInfo UNKNOWN = new ProductInfo(null, null, null, null, null);
+
+    /** This, with each missing field taken from {@code known}. */
+    public ProductInfo completedBy(ProductInfo known) {
+        if (known == null) {
+            return this;
+        }
+        return new ProductInfo(
+                Objects.requireNonNullElse(productId, known.productId),
+                Objects.requireNonNullElse(sku, known.sku),
+                Objects.requireNonNullElse(name, known.name),
+                Objects.requireNonNullElse(category, known.category),
+                Objects.requireNonNullElse(brand, known.brand));
+    }
+
+    /** What is known after seeing {@code seen}: its fields win where it has them (newest wins). */
+    public ProductInfo learn(ProductInfo seen) {
+        return seen == null ? this : seen.completedBy(this);
+    }
+}
