@@ -1,7 +1,5 @@
 package com.monstermart.cdp.console.core.sales;
 
-import java.util.Objects;
-
 /**
  * What the console knows about a product from order lines; every field may be null.
  *
@@ -17,11 +15,15 @@ public record ProductInfo(String productId, String sku, String name, String cate
             return this;
         }
         return new ProductInfo(
-                Objects.requireNonNullElse(productId, known.productId),
-                Objects.requireNonNullElse(sku, known.sku),
-                Objects.requireNonNullElse(name, known.name),
-                Objects.requireNonNullElse(category, known.category),
-                Objects.requireNonNullElse(brand, known.brand));
+                either(productId, known.productId),
+                either(sku, known.sku),
+                either(name, known.name),
+                either(category, known.category),
+                either(brand, known.brand));
+    }
+
+    private static String either(String preferred, String otherwise) {
+        return preferred != null ? preferred : otherwise;
     }
 
     /** What is known after seeing {@code seen}: its fields win where it has them (newest wins). */
