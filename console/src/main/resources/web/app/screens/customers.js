@@ -4,12 +4,13 @@ import { api } from '../api.js';
 import { h, notice, replace, table } from '../dom.js';
 import * as format from '../format.js';
 
+// value: what the select sends; type and namespace: the identifier the profile store is asked for.
 const IDENTIFIER_TYPES = [
-  { value: 'email', label: 'E-mail address' },
-  { value: 'phone', label: 'Phone number' },
-  { value: 'loyalty_card', label: 'Loyalty card number' },
-  { value: 'user_id', label: 'Web shop customer number' },
-  { value: 'customer_id', label: 'Store loyalty member number' },
+  { value: 'email', label: 'E-mail address', type: 'email' },
+  { value: 'phone', label: 'Phone number', type: 'phone' },
+  { value: 'loyalty_card', label: 'Loyalty card number', type: 'loyalty_card' },
+  { value: 'user_id', label: 'Web shop customer number', type: 'user_id', namespace: 'shop' },
+  { value: 'pos_member', label: 'Store loyalty member number', type: 'user_id', namespace: 'pos' },
   { value: 'profile', label: 'Profile id' },
 ];
 
@@ -56,7 +57,9 @@ function showSearch(container, { navigate }) {
     }
     replace(result, h('p', {}, 'Looking…'));
     try {
-      const profile = await api.post('/api/console/customers/lookup', { type: type.value, value: text });
+      const chosen = IDENTIFIER_TYPES.find((option) => option.value === type.value);
+      const profile = await api.post('/api/console/customers/lookup',
+        { type: chosen.type, namespace: chosen.namespace, value: text });
       navigate(`customers/${encodeURIComponent(profile.profileId)}`);
     } catch (error) {
       replace(result, notice(error.status === 404 ? 'info' : 'error',

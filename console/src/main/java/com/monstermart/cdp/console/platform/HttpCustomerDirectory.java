@@ -28,18 +28,32 @@ public final class HttpCustomerDirectory implements CustomerDirectory {
             throw new ConsoleException(
                     ConsoleErrorCode.INVALID_REQUEST, "A profile id is letters, digits and dashes (a UUID)");
         }
-        String query = purpose.map(text -> "?purpose=" + URLEncoder.encode(text, StandardCharsets.UTF_8))
-                .orElse("");
+        String query = purpose.map(text -> "?purpose=" + encode(text)).orElse("");
         return profiles.get(caller, "/api/profiles/" + profileId + query);
     }
 
+    /**
+     * Personal values go in the body of {@code POST /api/profiles/lookup}, which computes their blind index; a user
+     * id is stored as it is (identity resolution does not blind pseudonymous ids), so it is looked up directly by
+     * {@code GET /api/profiles/by-identifier} with the id as the index.
+     */
     @Override
     public JsonNode lookup(Caller caller, IdentifierQuery query) {
+        if (!query.personal()) {
+            return profiles.get(
+                    caller,
+                    "/api/profiles/by-identifier?type=%s&namespace=%s&blindIndex=%s"
+                            .formatted(encode(query.type()), encode(query.namespace()), encode(query.value())));
+        }
         ObjectNode body = JsonNodeFactory.instance
                 .objectNode()
                 .put("type", query.type())
                 .put("namespace", query.namespace())
                 .put("value", query.value());
         return profiles.post(caller, "/api/profiles/lookup", Optional.of(body));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A customer sought by one of their identifiers. The value may be personal data: it travels in request bodies only,
- * never in a URL or a log.
+ * A customer sought by one of their identifiers. Personal values (e-mail, phone, loyalty card) travel in request
+ * bodies only, never in a URL or a log; identity resolution keeps them as blind indexes. User ids are pseudonymous
+ * and kept as they are, in the namespace of their source ({@code shop}: the web shop's customer numbers, {@code pos}:
+ * the stores' loyalty member numbers).
  */
 public record IdentifierQuery(String type, String namespace, String value) {
-    /** Identifier types that are global (docs/event-contract.md); the others need the source's namespace. */
-    public static final Set<String> GLOBAL_TYPES = Set.of("email", "phone", "loyalty_card", "device_id");
+    /** Personal identifier types: global (docs/event-contract.md) and kept as blind indexes. */
+    public static final Set<String> PERSONAL_TYPES = Set.of("email", "phone", "loyalty_card");
 
-    /** Types that are namespaced, with the namespace a console user most likely means. */
-    public static final Map<String, String> NAMESPACED_TYPES =
-            Map.of("user_id", "shop", "anonymous_id", "shop", "customer_id", "pos");
+    /** Pseudonymous types, namespaced, with the namespace a console user most likely means. */
+    public static final Map<String, String> NAMESPACED_TYPES = Map.of("user_id", "shop");
 
     private static final int MAXIMUM_LENGTH = 256;
 
@@ -34,12 +35,11 @@ public record IdentifierQuery(String type, String namespace, String value) {
      */
     public static IdentifierQuery of(String type, String namespace, String value) {
         String cleanType = type == null ? "" : type.strip();
-        if (!GLOBAL_TYPES.contains(cleanType) && !NAMESPACED_TYPES.containsKey(cleanType)) {
+        if (!PERSONAL_TYPES.contains(cleanType) && !NAMESPACED_TYPES.containsKey(cleanType)) {
             throw new ConsoleException(
                     ConsoleErrorCode.INVALID_REQUEST,
-                    "Unknown identifier type '%s' (use one of email, phone, loyalty_card, device_id, user_id,"
-                                    .formatted(cleanType.length() > 40 ? cleanType.substring(0, 40) : cleanType)
-                            + " anonymous_id, customer_id)");
+                    "Unknown identifier type '%s' (use email, phone, loyalty_card or user_id)"
+                            .formatted(cleanType.length() > 40 ? cleanType.substring(0, 40) : cleanType));
         }
         String cleanValue = value == null ? "" : value.strip();
         if (cleanValue.isEmpty() || cleanValue.length() > MAXIMUM_LENGTH) {
@@ -48,7 +48,7 @@ public record IdentifierQuery(String type, String namespace, String value) {
                     "Type the identifier's value (1 to %d characters)".formatted(MAXIMUM_LENGTH));
         }
         String cleanNamespace;
-        if (GLOBAL_TYPES.contains(cleanType)) {
+        if (PERSONAL_TYPES.contains(cleanType)) {
             cleanNamespace = "global";
         } else if (namespace == null || namespace.isBlank()) {
             cleanNamespace = NAMESPACED_TYPES.get(cleanType);
@@ -61,6 +61,11 @@ public record IdentifierQuery(String type, String namespace, String value) {
             }
         }
         return new IdentifierQuery(cleanType, cleanNamespace, cleanValue);
+    }
+
+    /** Whether the value is personal, so the profile store looks it up by its blind index (computed there). */
+    public boolean personal() {
+        return PERSONAL_TYPES.contains(type);
     }
 
     @Override

@@ -13,8 +13,9 @@ class IdentifierQueryTest {
         assertThat(IdentifierQuery.of("email", "shop", " grendel@example.com "))
                 .isEqualTo(new IdentifierQuery("email", "global", "grendel@example.com"));
         assertThat(IdentifierQuery.of("user_id", null, "42")).isEqualTo(new IdentifierQuery("user_id", "shop", "42"));
-        assertThat(IdentifierQuery.of("customer_id", "", "7"))
-                .isEqualTo(new IdentifierQuery("customer_id", "pos", "7"));
+        assertThat(IdentifierQuery.of("user_id", "pos", "7")).isEqualTo(new IdentifierQuery("user_id", "pos", "7"));
+        assertThat(IdentifierQuery.of("email", null, "a@b.example").personal()).isTrue();
+        assertThat(IdentifierQuery.of("user_id", null, "42").personal()).isFalse();
         assertThat(IdentifierQuery.of("user_id", "catalogue", "13085"))
                 .isEqualTo(new IdentifierQuery("user_id", "catalogue", "13085"));
     }
