@@ -23,6 +23,11 @@ export function announce(text) {
 }
 
 export async function startShell() {
+  // The skip link moves focus to the content without touching the address (the hash holds the screen).
+  document.querySelector('.skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    main().focus();
+  });
   let session;
   try {
     session = await api.get('/api/console/session');
@@ -35,6 +40,7 @@ export async function startShell() {
   let unmount = null;
   let first = true;
   const show = async () => {
+    if (window.location.hash && !window.location.hash.startsWith('#/')) return; // an in-page anchor, not a screen
     const route = parseRoute(window.location.hash);
     if (!route.screen) {
       if (session.home) {

@@ -38,7 +38,7 @@ function showSearch(container, { navigate }) {
     IDENTIFIER_TYPES.map((option) => h('option', { value: option.value }, option.label)));
   const value = h('input', { id: 'identifier-value', name: 'value', type: 'text', required: true, autocomplete: 'off',
     'aria-describedby': 'identifier-help' });
-  const result = h('div', { 'aria-live': 'polite' });
+  const result = h('div', { id: 'search-result', 'aria-live': 'polite' });
   const form = h('form', { className: 'search-form', novalidate: true },
     h('div', { className: 'field' }, h('label', { for: 'identifier-type' }, 'Find by'), type),
     h('div', { className: 'field' }, h('label', { for: 'identifier-value' }, 'Value'), value),
@@ -141,7 +141,14 @@ function traitsTable(profile) {
   const rows = flatten(profile.traits ?? {});
   if (rows.length === 0) return notice('info', 'No traits yet.');
   return table('Traits', ['Trait', 'Value'], rows.map(([trait, value]) =>
-    h('tr', { dataset: { trait } }, h('th', { scope: 'row' }, trait), h('td', { dataset: { field: 'value' } }, value ?? '—'))));
+    h('tr', { dataset: { trait } }, h('th', { scope: 'row' }, trait), h('td', { dataset: { field: 'value' } }, shown(value)))));
+}
+
+/** A masked value (bullets) reads "masked" to screen readers. */
+function shown(value) {
+  if (value === null || value === undefined) return '—';
+  const text = String(value);
+  return /^[•*]+$/.test(text) ? h('span', { 'aria-label': 'masked', title: 'masked' }, text) : text;
 }
 
 function identifiersTable(profile) {
@@ -175,7 +182,9 @@ function describe(properties) {
       parts.push(`${key}: ${properties[key]}`);
     }
   }
-  if (Array.isArray(properties.products)) parts.push(`${properties.products.length} products`);
+  if (Array.isArray(properties.products)) {
+    parts.push(`${properties.products.length} ${properties.products.length === 1 ? 'product' : 'products'}`);
+  }
   return parts.join(' · ');
 }
 

@@ -109,7 +109,7 @@ export default {
       const yesterday = snapshot.yesterdayByHour.map((entry) => format.amountIn(entry.revenue, currency));
       charts.hours.update({
         tooltip: { trigger: 'axis' },
-        legend: { data: ['Today', 'Yesterday'] },
+        legend: { data: ['Today', 'Yesterday'], top: 0, right: 16 },
         grid: { left: 64, right: 16, top: 40, bottom: 32 },
         xAxis: { type: 'category', data: labels },
         yAxis: { type: 'value', name: currency },
