@@ -26,6 +26,7 @@ final class PlatformService extends ProcessComponent {
         this.port = context.settings().servicePorts() == StackSettings.ServicePorts.FREE
                 ? StackSettings.freePort()
                 : descriptor.port(System.getenv());
+        context.registerService(descriptor.name(), location());
     }
 
     ServiceDescriptor descriptor() {
@@ -97,6 +98,7 @@ final class PlatformService extends ProcessComponent {
             values.put("postgres.jdbc-url." + database, postgres.jdbcUrl(database));
         }
         values.put("keycloak.issuer", context.endpoints().keycloak().issuer());
+        context.serviceLocations().forEach((service, url) -> values.put("service." + service + ".url", url));
         values.put("java", context.javaBinary().toString());
         values.put("stack-marker", context.stackMarker());
         values.put("port", Integer.toString(port));

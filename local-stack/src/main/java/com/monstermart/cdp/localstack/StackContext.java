@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the components of one stack share: its settings, endpoints, distributions and processes. */
 public final class StackContext {
@@ -21,6 +23,7 @@ public final class StackContext {
     private final StackEndpoints endpoints;
     private final Distributions distributions;
     private final ProcessControl processes;
+    private final Map<String, String> serviceLocations = new ConcurrentHashMap<>();
 
     public StackContext(StackSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -43,6 +46,16 @@ public final class StackContext {
 
     public ProcessControl processes() {
         return processes;
+    }
+
+    /** Records where a platform service of this stack listens, for the {@code ${service.<name>.url}} placeholder. */
+    void registerService(String name, String location) {
+        serviceLocations.put(requireNonNull(name, "name is null"), requireNonNull(location, "location is null"));
+    }
+
+    /** The platform services' base URLs by name (e.g. {@code identity -> http://127.0.0.1:8082}). */
+    public Map<String, String> serviceLocations() {
+        return Map.copyOf(serviceLocations);
     }
 
     /** The JDK running the launcher, which also runs every Java server (it is at least JDK 24). */

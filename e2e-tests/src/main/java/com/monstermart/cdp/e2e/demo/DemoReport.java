@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What {@code ./cdp demo} prints at the end. */
 record DemoReport(
@@ -22,7 +23,17 @@ record DemoReport(
         IdentifierLookups.Result lookups,
         Map<String, Long> tableRows,
         String trinoJdbcUrl,
-        String sampleQuery) {
+        String sampleQuery,
+        Optional<String> consoleUrl) {
+    /** The realm's demo users who sign in to the console (password = user name), with what they do there. */
+    static final List<List<String>> CONSOLE_USERS = List.of(
+            List.of("sales-manager", "follows sales as they happen"),
+            List.of("marketer", "sales, customers (masked)"),
+            List.of("analyst", "sales, customers (masked)"),
+            List.of("privacy-officer", "customers, personal data for a stated purpose (audited)"),
+            List.of("connector-operator", "sources, their state, lag and dead letters"),
+            List.of("admin", "every screen"));
+
     DemoReport {
         requireNonNull(settings, "settings is null");
         requireNonNull(elapsed, "elapsed is null");
@@ -33,6 +44,7 @@ record DemoReport(
         tableRows = Map.copyOf(tableRows);
         requireNonNull(trinoJdbcUrl, "trinoJdbcUrl is null");
         requireNonNull(sampleQuery, "sampleQuery is null");
+        requireNonNull(consoleUrl, "consoleUrl is null");
     }
 
     long merges() {
@@ -108,6 +120,13 @@ record DemoReport(
                 .forEach(table -> out.append("  %-40s %,18d%n".formatted(table.getKey(), table.getValue())));
         out.append("%nQuery it (any Trino client; JDBC %s, any user name):%n%n".formatted(trinoJdbcUrl));
         sampleQuery.lines().forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
+        consoleUrl.ifPresent(url -> {
+            out.append("%nConsole: %s (sign in as one of these users; the password is the user name)%n".formatted(url));
+            for (List<String> user : CONSOLE_USERS) {
+                out.append("  %-20s %s%n".formatted(user.get(0), user.get(1)));
+            }
+            out.append("  (docs/guides/console.md explains each screen)%n".formatted());
+        });
         out.append(
                 "%nNext: ./cdp status · ./cdp logs <service> -f · docs/guides/analyst.md · ./cdp down%n".formatted());
         return out.toString();

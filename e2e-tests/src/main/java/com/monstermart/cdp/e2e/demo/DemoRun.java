@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -58,6 +59,7 @@ public final class DemoRun {
     static final String INGESTION = "ingestion";
     static final String IDENTITY = "identity";
     static final String PROFILES = "profiles";
+    static final String CONSOLE = "console";
     /** The environment variable of the ingestion service holding the web shop source's write key. */
     static final String WRITE_KEY_VARIABLE = "CDP_SHOP_WEB_WRITE_KEY";
 
@@ -153,7 +155,10 @@ public final class DemoRun {
                     lookups,
                     tableRows(trino),
                     trinoJdbcUrl(endpoints),
-                    SAMPLE_QUERY + ";\n\n" + sampleResult(trino));
+                    SAMPLE_QUERY + ";\n\n" + sampleResult(trino),
+                    services.contains(CONSOLE)
+                            ? Optional.of(stack.component(CONSOLE).location() + "/")
+                            : Optional.empty());
         } catch (SQLException e) {
             throw new StackException("Reading the results from Trino failed: " + e.getMessage(), e);
         }

@@ -99,7 +99,7 @@ public final class Cdp {
         stack.up(names, out::println);
         out.printf("%nUp in %.1f s.%n%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         printStatus(stack.status());
-        printWhereToLook(stack.context().endpoints());
+        printWhereToLook(stack.context().endpoints(), stack.context().serviceLocations());
         return 0;
     }
 
@@ -228,14 +228,19 @@ public final class Cdp {
         }
     }
 
-    private void printWhereToLook(StackEndpoints endpoints) {
+    private void printWhereToLook(StackEndpoints endpoints, java.util.Map<String, String> services) {
         out.println();
         out.println("Where to look:");
+        if (services.containsKey("console")) {
+            out.printf(
+                    "  Console      %s/  (sign in as a realm cdp user below; docs/guides/console.md)%n",
+                    services.get("console"));
+        }
         out.printf(
                 "  Trino        %s  (trino CLI/JDBC: jdbc:trino://%s/iceberg/cdp, any user)%n",
                 endpoints.trinoUrl(), endpoints.trinoUrl().replace("http://", ""));
         out.printf(
-                "  Keycloak     %s/admin/  (master admin: %s/%s; realm cdp users: marketer, privacy-officer, analyst, connector-operator, admin; password = user name)%n",
+                "  Keycloak     %s/admin/  (master admin: %s/%s; realm cdp users: sales-manager, marketer, privacy-officer, analyst, connector-operator, admin; password = user name)%n",
                 endpoints.keycloak().url(),
                 endpoints.keycloak().adminUser(),
                 endpoints.keycloak().adminPassword());

@@ -147,6 +147,14 @@ public final class CdpStack {
         return stack.context().endpoints();
     }
 
+    /**
+     * Where a component listens, e.g. {@code http://127.0.0.1:8082} for the {@code identity} service; {@link
+     * #require} it first.
+     */
+    public String location(String component) {
+        return stack.component(component).location();
+    }
+
     /** Whether the servers belong to {@code ./cdp up} (rather than to this JVM). */
     public boolean reused() {
         return reused;

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @WithCdpStack("keycloak")
 class KeycloakTokenTest {
     @ParameterizedTest
-    @ValueSource(strings = {"marketer", "privacy-officer", "analyst", "connector-operator"})
+    @ValueSource(strings = {"marketer", "privacy-officer", "analyst", "connector-operator", "sales-manager"})
     void demoUserTokenCarriesItsRoleForTheApi(String role, CdpStack stack) throws Exception {
         JsonNode claims = claims(stack.accessToken(role, role));
         assertThat(claims.path("iss").asText())
@@ -31,7 +31,7 @@ class KeycloakTokenTest {
         assertThat(strings(claims(stack.accessToken("admin", "admin"))
                         .path("realm_access")
                         .path("roles")))
-                .contains("admin", "marketer", "privacy-officer", "analyst", "connector-operator");
+                .contains("admin", "marketer", "privacy-officer", "analyst", "connector-operator", "sales-manager");
     }
 
     @Test
