@@ -6,6 +6,7 @@ import com.monstermart.cdp.localstack.StackContext;
 import com.monstermart.cdp.localstack.StackEndpoints;
 import com.monstermart.cdp.localstack.StackException;
 import com.monstermart.cdp.localstack.StackSettings;
+import com.monstermart.cdp.localstack.Termination;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -36,6 +37,7 @@ public final class Cdp {
     }
 
     public static void main(String[] arguments) {
+        Termination.exitPromptlyOnSignals();
         silenceClientLogging();
         Cdp cdp = new Cdp(
                 new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8),
