@@ -213,6 +213,31 @@ public record StackSettings(
         }
     }
 
+    /**
+     * The environment that makes a {@code ./cdp} command address this stack (its data directory, distributions and
+     * ports), e.g. a test running {@code ./cdp trino} against a test JVM's private stack.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put(Setting.DATA_DIR.variable(), dataDirectory.toString());
+        environment.put(Setting.DIST_DIR.variable(), distributionDirectory.toString());
+        externalDatabaseUrl.ifPresent(url -> environment.put(Setting.DATABASE_URL.variable(), url));
+        environment.put(Setting.POSTGRES_PORT.variable(), Integer.toString(ports.postgres()));
+        environment.put(Setting.MARIADB_PORT.variable(), Integer.toString(ports.mariadb()));
+        environment.put(Setting.KAFKA_PORT.variable(), Integer.toString(ports.kafka()));
+        environment.put(Setting.KAFKA_CONTROLLER_PORT.variable(), Integer.toString(ports.kafkaController()));
+        environment.put(Setting.TRINO_PORT.variable(), Integer.toString(ports.trino()));
+        environment.put(Setting.KEYCLOAK_PORT.variable(), Integer.toString(ports.keycloak()));
+        environment.put(Setting.KEYCLOAK_MANAGEMENT_PORT.variable(), Integer.toString(ports.keycloakManagement()));
+        environment.put(Setting.SMTP_PORT.variable(), Integer.toString(ports.smtp()));
+        environment.put(Setting.MAIL_API_PORT.variable(), Integer.toString(ports.mailApi()));
+        environment.put(Setting.KAFKA_HEAP.variable(), heaps.kafka());
+        environment.put(Setting.TRINO_HEAP.variable(), heaps.trino());
+        environment.put(Setting.KEYCLOAK_HEAP.variable(), heaps.keycloak());
+        environment.put(Setting.GREENMAIL_HEAP.variable(), heaps.greenMail());
+        return environment;
+    }
+
     public Path logDirectory() {
         return dataDirectory.resolve("logs");
     }
