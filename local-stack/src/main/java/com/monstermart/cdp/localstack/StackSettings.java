@@ -89,7 +89,7 @@ public record StackSettings(
         MARIADB_PORT("CDP_MARIADB_PORT", "13306", "private MariaDB server (the stores' POS demo source)"),
         KAFKA_PORT("CDP_KAFKA_PORT", "19092", "Kafka broker (bootstrap servers)"),
         KAFKA_CONTROLLER_PORT("CDP_KAFKA_CONTROLLER_PORT", "19093", "Kafka KRaft controller"),
-        TRINO_PORT("CDP_TRINO_PORT", "18080", "Trino coordinator (HTTP, JDBC)"),
+        TRINO_PORT("CDP_TRINO_PORT", "18080", "Trino coordinator (HTTPS, JDBC)"),
         KEYCLOAK_PORT("CDP_KEYCLOAK_PORT", "18180", "Keycloak (HTTP, OIDC issuer)"),
         KEYCLOAK_MANAGEMENT_PORT("CDP_KEYCLOAK_MANAGEMENT_PORT", "18190", "Keycloak health and metrics"),
         SMTP_PORT("CDP_SMTP_PORT", "13025", "GreenMail SMTP"),
