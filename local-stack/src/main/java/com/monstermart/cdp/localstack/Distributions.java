@@ -84,6 +84,11 @@ public final class Distributions {
         return home;
     }
 
+    /** The Trino CLI's executable jar ({@code ./cdp trino}). */
+    public Path trinoCli() {
+        return requireFile(Path.of(property("trino.cli")), "trino");
+    }
+
     /** A Keycloak distribution; instances share its {@code lib/} (see {@link KeycloakServer}). */
     public Path keycloakHome() {
         Path home = directory.resolve("keycloak-" + version("keycloak"));

@@ -83,6 +83,7 @@ final class ExternalPostgres implements Component {
         properties.setProperty("user", endpoints.postgres().user());
         properties.setProperty("password", endpoints.postgres().password());
         properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "30");
         return DriverManager.getConnection(endpoints.postgres().jdbcUrl(database), properties);
     }
 }

@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
 
 /** The HTTP and JSON calls the probes and test helpers make. */
 public final class Http {
+    /** How long a request may take, connection included; every call is bounded. */
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private Http() {}
 
@@ -82,8 +85,13 @@ public final class Http {
     }
 
     private static Response send(HttpRequest request) throws IOException {
+        return send(CLIENT, request);
+    }
+
+    /** Sends with a client of the caller's (one with its own TLS trust, say). */
+    static Response send(HttpClient client, HttpRequest request) throws IOException {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,33 +41,42 @@ public final class LocalStack {
             TrinoServer.NAME);
 
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+
+    /**
+     * How long one probe may take before it counts as failed (Kafka's round trip allows itself about 30 s), and how
+     * long {@link #status()} takes at most, whatever its probes and process look-ups do.
+     */
+    record Deadlines(Duration probe, Duration status) {
+        static final Deadlines DEFAULT = new Deadlines(Duration.ofSeconds(40), Duration.ofSeconds(50));
+
+        Deadlines {
+            requireNonNull(probe, "probe is null");
+            requireNonNull(status, "status is null");
+        }
+    }
+
     private static final int LOG_TAIL_LINES = 25;
 
     private final StackContext context;
+    private final Deadlines deadlines;
     private final Map<String, Component> components;
     private final List<String> order;
 
     public LocalStack(StackContext context) {
+        this(context, components(context), Deadlines.DEFAULT);
+    }
+
+    /** A stack of the given components (tests use stand-ins). */
+    LocalStack(StackContext context, List<Component> components, Deadlines deadlines) {
         this.context = requireNonNull(context, "context is null");
+        this.deadlines = requireNonNull(deadlines, "deadlines is null");
         Map<String, Component> all = new LinkedHashMap<>();
-        add(
-                all,
-                context.settings().externalDatabaseUrl().isPresent()
-                        ? new ExternalPostgres(context)
-                        : new PostgresServer(context));
-        add(all, new MariaDbServer(context));
-        add(all, new KafkaBroker(context));
-        add(all, new GreenMailServer(context));
-        add(all, new KeycloakServer(context));
-        add(all, new TrinoServer(context));
-        for (ServiceDescriptor descriptor :
-                ServiceDescriptor.discover(context.settings().home())) {
-            if (all.containsKey(descriptor.name())) {
-                throw new StackException("Two components are named '%s': rename the service in %s"
-                        .formatted(
-                                descriptor.name(), descriptor.moduleDirectory().resolve(ServiceDescriptor.FILE_NAME)));
+        for (Component component : components) {
+            if (all.containsKey(component.name())) {
+                throw new StackException(
+                        "Two components are named '%s': rename one of them".formatted(component.name()));
             }
-            add(all, new PlatformService(context, descriptor));
+            add(all, component);
         }
         for (Component component : all.values()) {
             for (String required : component.requires()) {
@@ -80,6 +88,30 @@ public final class LocalStack {
         }
         this.components = Map.copyOf(all);
         this.order = List.copyOf(all.keySet());
+    }
+
+    private static List<Component> components(StackContext context) {
+        List<Component> all = new ArrayList<>();
+        all.add(
+                context.settings().externalDatabaseUrl().isPresent()
+                        ? new ExternalPostgres(context)
+                        : new PostgresServer(context));
+        all.add(new MariaDbServer(context));
+        all.add(new KafkaBroker(context));
+        all.add(new GreenMailServer(context));
+        all.add(new KeycloakServer(context));
+        all.add(new TrinoServer(context));
+        Set<String> servers = new LinkedHashSet<>(SERVERS);
+        for (ServiceDescriptor descriptor :
+                ServiceDescriptor.discover(context.settings().home())) {
+            if (servers.contains(descriptor.name())) {
+                throw new StackException("Two components are named '%s': rename the service in %s"
+                        .formatted(
+                                descriptor.name(), descriptor.moduleDirectory().resolve(ServiceDescriptor.FILE_NAME)));
+            }
+            all.add(new PlatformService(context, descriptor));
+        }
+        return all;
     }
 
     private static void add(Map<String, Component> all, Component component) {
@@ -143,7 +175,7 @@ public final class LocalStack {
             List<String> selected = withRequirements(names);
             Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
             Map<String, Throwable> failures = new LinkedHashMap<>();
-            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            try (ExecutorService executor = StackThreads.newExecutor("start")) {
                 for (String name : selected) {
                     Component component = component(name);
                     CompletableFuture<?>[] requirements =
@@ -177,7 +209,7 @@ public final class LocalStack {
         }
         Optional<ProcessHandle> running = component.process();
         if (running.isPresent()) {
-            Health health = component.probe();
+            Health health = StackThreads.probe(component, deadlines.probe());
             if (health.healthy()) {
                 component.afterReady();
                 progress.report("= %-12s already running (pid %d)"
@@ -220,7 +252,7 @@ public final class LocalStack {
         Instant deadline = Instant.now().plus(component.startTimeout());
         Health health = Health.unhealthy("not probed yet");
         while (Instant.now().isBefore(deadline)) {
-            health = component.probe();
+            health = StackThreads.probe(component, deadlines.probe());
             if (health.healthy()) {
                 return health;
             }
@@ -331,7 +363,7 @@ public final class LocalStack {
     }
 
     private void stopAll(List<Component> toStop, Progress progress) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService executor = StackThreads.newExecutor("stop")) {
             List<CompletableFuture<Void>> stops = new ArrayList<>();
             for (Component component : toStop) {
                 stops.add(CompletableFuture.runAsync(
@@ -376,15 +408,58 @@ public final class LocalStack {
                 .toList();
     }
 
-    /** The status of every component, probed in parallel. */
+    /**
+     * The status of every component, probed in parallel and within a deadline (50 s): a component whose
+     * status is not known by then is reported unhealthy rather than waited for.
+     */
     public List<ComponentStatus> status() {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<CompletableFuture<ComponentStatus>> futures = order.stream()
-                    .map(components::get)
+        ExecutorService executor = StackThreads.newExecutor("status");
+        try {
+            List<Component> all = order.stream().map(components::get).toList();
+            List<CompletableFuture<ComponentStatus>> futures = all.stream()
                     .map(component -> CompletableFuture.supplyAsync(() -> status(component), executor))
                     .toList();
-            return futures.stream().map(CompletableFuture::join).toList();
+            Instant deadline = Instant.now().plus(deadlines.status());
+            List<ComponentStatus> statuses = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                statuses.add(awaitStatus(all.get(i), futures.get(i), deadline));
+            }
+            return statuses;
+        } finally {
+            executor.shutdownNow();
         }
+    }
+
+    private ComponentStatus awaitStatus(
+            Component component, CompletableFuture<ComponentStatus> future, Instant deadline) {
+        try {
+            long remaining =
+                    Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            return future.get(remaining, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return unknownStatus(
+                    component,
+                    "no status within %d s".formatted(deadlines.status().toSeconds()));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            return unknownStatus(
+                    component, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while reading the stack's status", e);
+        }
+    }
+
+    private static ComponentStatus unknownStatus(Component component, String detail) {
+        return new ComponentStatus(
+                component.name(),
+                ComponentStatus.State.UNHEALTHY,
+                OptionalLong.empty(),
+                component.ports(),
+                0,
+                Duration.ZERO,
+                component.location(),
+                detail);
     }
 
     private ComponentStatus status(Component component) {
@@ -413,7 +488,7 @@ public final class LocalStack {
                     component.location(),
                     "");
         }
-        Health health = component.probe();
+        Health health = StackThreads.probe(component, deadlines.probe());
         return new ComponentStatus(
                 component.name(),
                 health.healthy() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY,
@@ -432,7 +507,7 @@ public final class LocalStack {
         return withRequirements(names).stream()
                 .map(this::component)
                 .allMatch(component -> (component.process().isPresent() || !(component instanceof ProcessComponent))
-                        && component.probe().healthy());
+                        && StackThreads.probe(component, deadlines.probe()).healthy());
     }
 
     private interface LockedAction<T> {

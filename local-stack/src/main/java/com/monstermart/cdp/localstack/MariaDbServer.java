@@ -160,6 +160,7 @@ final class MariaDbServer extends ProcessComponent {
         properties.setProperty("user", mariadb.user());
         properties.setProperty("password", mariadb.password());
         properties.setProperty("connectTimeout", "5000");
+        properties.setProperty("socketTimeout", "30000");
         return DriverManager.getConnection(mariadb.jdbcUrl(StackEndpoints.MariaDb.POS_DATABASE), properties);
     }
 

@@ -155,6 +155,7 @@ final class PostgresServer extends ProcessComponent {
         properties.setProperty("user", "postgres");
         properties.setProperty("password", StackContext.POSTGRES_SUPERUSER_PASSWORD);
         properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "30");
         return DriverManager.getConnection(
                 "jdbc:postgresql://%s:%d/%s"
                         .formatted(

@@ -18,6 +18,12 @@ public final class StackContext {
     static final String KEYCLOAK_ADMIN_USER = "admin";
     static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
     static final String SERVICE_CLIENT_SECRET = "cdp-services-local-secret";
+    static final String OPERATIONS_CLIENT_SECRET = "cdp-operations-local-secret";
+    static final String ANALYTICS_CLIENT_SECRET = "cdp-analytics-local-secret";
+    /** Trino's own client, for the web UI's and the CLI's browser sign-in. */
+    static final String TRINO_CLIENT_ID = "cdp-trino";
+
+    static final String TRINO_CLIENT_SECRET = "cdp-trino-local-secret";
 
     private final StackSettings settings;
     private final StackEndpoints endpoints;
@@ -96,7 +102,10 @@ public final class StackContext {
                         "iceberg",
                         postgres.jdbcUrl(StackEndpoints.Postgres.ICEBERG_DATABASE),
                         settings.dataDirectory().resolve("warehouse").toUri().toString()),
-                "http://%s:%d".formatted(host, ports.trino()),
+                new StackEndpoints.Trino(
+                        "https://%s:%d".formatted(host, ports.trino()),
+                        TrinoTls.certificate(settings.componentDirectory(TrinoServer.NAME))
+                                .toString()),
                 new StackEndpoints.Keycloak(
                         keycloakUrl,
                         "http://%s:%d".formatted(host, ports.keycloakManagement()),
@@ -105,6 +114,8 @@ public final class StackContext {
                         "cdp-cli",
                         "cdp-services",
                         SERVICE_CLIENT_SECRET,
+                        new StackEndpoints.ServiceAccount("cdp-operations", OPERATIONS_CLIENT_SECRET),
+                        new StackEndpoints.ServiceAccount("cdp-analytics", ANALYTICS_CLIENT_SECRET),
                         KEYCLOAK_ADMIN_USER,
                         KEYCLOAK_ADMIN_PASSWORD),
                 new StackEndpoints.Mail(host, ports.smtp(), "http://%s:%d".formatted(host, ports.mailApi())));

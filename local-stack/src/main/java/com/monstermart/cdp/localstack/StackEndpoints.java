@@ -21,7 +21,7 @@ public record StackEndpoints(
         MariaDb mariadb,
         String kafkaBootstrapServers,
         Iceberg iceberg,
-        String trinoUrl,
+        Trino trino,
         Keycloak keycloak,
         Mail mail) {
 
@@ -30,7 +30,7 @@ public record StackEndpoints(
         requireNonNull(mariadb, "mariadb is null");
         requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers is null");
         requireNonNull(iceberg, "iceberg is null");
-        requireNonNull(trinoUrl, "trinoUrl is null");
+        requireNonNull(trino, "trino is null");
         requireNonNull(keycloak, "keycloak is null");
         requireNonNull(mail, "mail is null");
     }
@@ -80,11 +80,57 @@ public record StackEndpoints(
         }
     }
 
+    /** Trino's base URL (HTTPS: Trino signs callers in only over TLS). */
+    public String trinoUrl() {
+        return trino.url();
+    }
+
+    /**
+     * Trino over HTTPS; callers sign in with a token of the realm (see {@link TrinoJdbc} and {@link TrinoHttp}).
+     *
+     * @param url base URL, {@code https://127.0.0.1:<port>}
+     * @param certificate the PEM file of the certificate clients trust (self-signed on a local stack)
+     */
+    public record Trino(String url, String certificate) {
+        public Trino {
+            requireNonNull(url, "url is null");
+            requireNonNull(certificate, "certificate is null");
+        }
+
+        /** {@code host:port}, as JDBC URLs and the CLI's {@code --server} take it. */
+        public String authority() {
+            return java.net.URI.create(url).getAuthority();
+        }
+    }
+
+    /**
+     * A realm client with a service account: signs in with the client-credentials grant. Its Trino user name is the
+     * service account's, {@code service-account-<client id>}.
+     */
+    public record ServiceAccount(String clientId, String secret) implements RealmCredentials {
+        public ServiceAccount {
+            requireNonNull(clientId, "clientId is null");
+            requireNonNull(secret, "secret is null");
+        }
+
+        /** The user name Keycloak gives the service account (its tokens' {@code preferred_username}). */
+        public String username() {
+            return "service-account-" + clientId;
+        }
+
+        @Override
+        public String toString() {
+            return "ServiceAccount[" + clientId + "]";
+        }
+    }
+
     /**
      * Keycloak with the {@code cdp} realm.
      *
      * @param url base URL, also the issuer's host ({@code <url>/realms/cdp})
      * @param managementUrl health and metrics
+     * @param operations the service account of tests, the launcher and administrative tasks (realm role admin)
+     * @param analytics the service account of the analytics runner (writes {@code iceberg.marts})
      * @param adminUser the master realm's bootstrap administrator (local stacks only)
      */
     public record Keycloak(
@@ -95,6 +141,8 @@ public record StackEndpoints(
             String cliClientId,
             String serviceClientId,
             String serviceClientSecret,
+            ServiceAccount operations,
+            ServiceAccount analytics,
             String adminUser,
             String adminPassword) {
         public Keycloak {
@@ -105,6 +153,8 @@ public record StackEndpoints(
             requireNonNull(cliClientId, "cliClientId is null");
             requireNonNull(serviceClientId, "serviceClientId is null");
             requireNonNull(serviceClientSecret, "serviceClientSecret is null");
+            requireNonNull(operations, "operations is null");
+            requireNonNull(analytics, "analytics is null");
             requireNonNull(adminUser, "adminUser is null");
             requireNonNull(adminPassword, "adminPassword is null");
         }
@@ -140,7 +190,8 @@ public record StackEndpoints(
         properties.setProperty("iceberg.catalog-name", iceberg.catalogName());
         properties.setProperty("iceberg.jdbc-url", iceberg.jdbcUrl());
         properties.setProperty("iceberg.warehouse", iceberg.warehouse());
-        properties.setProperty("trino.url", trinoUrl);
+        properties.setProperty("trino.url", trino.url());
+        properties.setProperty("trino.certificate", trino.certificate());
         properties.setProperty("keycloak.url", keycloak.url());
         properties.setProperty("keycloak.management-url", keycloak.managementUrl());
         properties.setProperty("keycloak.realm", keycloak.realm());
@@ -148,6 +199,14 @@ public record StackEndpoints(
         properties.setProperty("keycloak.cli-client-id", keycloak.cliClientId());
         properties.setProperty("keycloak.service-client-id", keycloak.serviceClientId());
         properties.setProperty("keycloak.service-client-secret", keycloak.serviceClientSecret());
+        properties.setProperty(
+                "keycloak.operations-client-id", keycloak.operations().clientId());
+        properties.setProperty(
+                "keycloak.operations-client-secret", keycloak.operations().secret());
+        properties.setProperty(
+                "keycloak.analytics-client-id", keycloak.analytics().clientId());
+        properties.setProperty(
+                "keycloak.analytics-client-secret", keycloak.analytics().secret());
         properties.setProperty("keycloak.admin-user", keycloak.adminUser());
         properties.setProperty("keycloak.admin-password", keycloak.adminPassword());
         properties.setProperty("mail.smtp-host", mail.smtpHost());
@@ -173,7 +232,7 @@ public record StackEndpoints(
                         required(properties, "iceberg.catalog-name"),
                         required(properties, "iceberg.jdbc-url"),
                         required(properties, "iceberg.warehouse")),
-                required(properties, "trino.url"),
+                new Trino(required(properties, "trino.url"), required(properties, "trino.certificate")),
                 new Keycloak(
                         required(properties, "keycloak.url"),
                         required(properties, "keycloak.management-url"),
@@ -182,6 +241,12 @@ public record StackEndpoints(
                         required(properties, "keycloak.cli-client-id"),
                         required(properties, "keycloak.service-client-id"),
                         required(properties, "keycloak.service-client-secret"),
+                        new ServiceAccount(
+                                required(properties, "keycloak.operations-client-id"),
+                                required(properties, "keycloak.operations-client-secret")),
+                        new ServiceAccount(
+                                required(properties, "keycloak.analytics-client-id"),
+                                required(properties, "keycloak.analytics-client-secret")),
                         required(properties, "keycloak.admin-user"),
                         required(properties, "keycloak.admin-password")),
                 new Mail(

@@ -89,7 +89,7 @@ public record StackSettings(
         MARIADB_PORT("CDP_MARIADB_PORT", "13306", "private MariaDB server (the stores' POS demo source)"),
         KAFKA_PORT("CDP_KAFKA_PORT", "19092", "Kafka broker (bootstrap servers)"),
         KAFKA_CONTROLLER_PORT("CDP_KAFKA_CONTROLLER_PORT", "19093", "Kafka KRaft controller"),
-        TRINO_PORT("CDP_TRINO_PORT", "18080", "Trino coordinator (HTTP, JDBC)"),
+        TRINO_PORT("CDP_TRINO_PORT", "18080", "Trino coordinator (HTTPS, JDBC)"),
         KEYCLOAK_PORT("CDP_KEYCLOAK_PORT", "18180", "Keycloak (HTTP, OIDC issuer)"),
         KEYCLOAK_MANAGEMENT_PORT("CDP_KEYCLOAK_MANAGEMENT_PORT", "18190", "Keycloak health and metrics"),
         SMTP_PORT("CDP_SMTP_PORT", "13025", "GreenMail SMTP"),
@@ -211,6 +211,31 @@ public record StackSettings(
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot find a free loopback port", e);
         }
+    }
+
+    /**
+     * The environment that makes a {@code ./cdp} command address this stack (its data directory, distributions and
+     * ports), e.g. a test running {@code ./cdp trino} against a test JVM's private stack.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put(Setting.DATA_DIR.variable(), dataDirectory.toString());
+        environment.put(Setting.DIST_DIR.variable(), distributionDirectory.toString());
+        externalDatabaseUrl.ifPresent(url -> environment.put(Setting.DATABASE_URL.variable(), url));
+        environment.put(Setting.POSTGRES_PORT.variable(), Integer.toString(ports.postgres()));
+        environment.put(Setting.MARIADB_PORT.variable(), Integer.toString(ports.mariadb()));
+        environment.put(Setting.KAFKA_PORT.variable(), Integer.toString(ports.kafka()));
+        environment.put(Setting.KAFKA_CONTROLLER_PORT.variable(), Integer.toString(ports.kafkaController()));
+        environment.put(Setting.TRINO_PORT.variable(), Integer.toString(ports.trino()));
+        environment.put(Setting.KEYCLOAK_PORT.variable(), Integer.toString(ports.keycloak()));
+        environment.put(Setting.KEYCLOAK_MANAGEMENT_PORT.variable(), Integer.toString(ports.keycloakManagement()));
+        environment.put(Setting.SMTP_PORT.variable(), Integer.toString(ports.smtp()));
+        environment.put(Setting.MAIL_API_PORT.variable(), Integer.toString(ports.mailApi()));
+        environment.put(Setting.KAFKA_HEAP.variable(), heaps.kafka());
+        environment.put(Setting.TRINO_HEAP.variable(), heaps.trino());
+        environment.put(Setting.KEYCLOAK_HEAP.variable(), heaps.keycloak());
+        environment.put(Setting.GREENMAIL_HEAP.variable(), heaps.greenMail());
+        return environment;
     }
 
     public Path logDirectory() {

@@ -6,6 +6,7 @@ import com.monstermart.cdp.localstack.Progress;
 import com.monstermart.cdp.localstack.StackContext;
 import com.monstermart.cdp.localstack.StackException;
 import com.monstermart.cdp.localstack.StackSettings;
+import com.monstermart.cdp.localstack.Termination;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class DemoCommand {
     private DemoCommand() {}
 
     public static void main(String[] arguments) {
+        Termination.exitPromptlyOnSignals();
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -118,7 +118,10 @@ record DemoReport(
         tableRows.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(table -> out.append("  %-40s %,18d%n".formatted(table.getKey(), table.getValue())));
-        out.append("%nQuery it (any Trino client; JDBC %s, any user name):%n%n".formatted(trinoJdbcUrl));
+        out.append(("%nQuery it in Trino, signed in: ./cdp trino (as the demo analyst; --user <name> for another"
+                        + " realm user, --execute '<sql>' for one statement),%nor JDBC %s with an access token of"
+                        + " realm cdp (docs/guides/analyst.md):%n%n")
+                .formatted(trinoJdbcUrl));
         sampleQuery.lines().forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
         consoleUrl.ifPresent(url -> {
             out.append("%nConsole: %s (sign in as one of these users; the password is the user name)%n".formatted(url));

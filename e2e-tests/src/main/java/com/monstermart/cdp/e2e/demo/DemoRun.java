@@ -12,11 +12,15 @@ import com.monstermart.cdp.demoworld.GenerationSummary;
 import com.monstermart.cdp.demoworld.ProgressListener;
 import com.monstermart.cdp.demoworld.core.Privacy;
 import com.monstermart.cdp.demoworld.output.SegmentSender;
+import com.monstermart.cdp.localstack.AccessToken;
+import com.monstermart.cdp.localstack.KeycloakTokens;
 import com.monstermart.cdp.localstack.LocalStack;
 import com.monstermart.cdp.localstack.Progress;
+import com.monstermart.cdp.localstack.RealmCredentials;
 import com.monstermart.cdp.localstack.ServiceDescriptor;
 import com.monstermart.cdp.localstack.StackEndpoints;
 import com.monstermart.cdp.localstack.StackException;
+import com.monstermart.cdp.localstack.TrinoJdbc;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +65,9 @@ public final class DemoRun {
     static final String PROFILES = "profiles";
     static final String CONSOLE = "console";
     /** The environment variable of the ingestion service holding the web shop source's write key. */
+    /** The local realm's demo analyst (password = user name), whom the summary reads Trino as. */
+    static final RealmCredentials.Person DEMO_ANALYST = new RealmCredentials.Person("analyst", "analyst");
+
     static final String WRITE_KEY_VARIABLE = "CDP_SHOP_WEB_WRITE_KEY";
 
     static final String SAMPLE_QUERY = """
@@ -285,13 +292,14 @@ public final class DemoRun {
     }
 
     private static String trinoJdbcUrl(StackEndpoints endpoints) {
-        return "jdbc:trino://" + URI.create(endpoints.trinoUrl()).getAuthority() + "/iceberg/cdp";
+        return TrinoJdbc.urlWithTls(endpoints.trino(), "iceberg", "cdp");
     }
 
+    /** Signed in as the demo analyst: the summary reads only what an analyst may (iceberg.cdp). */
     private static Connection trino(StackEndpoints endpoints) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", "cdp-demo");
-        return DriverManager.getConnection(trinoJdbcUrl(endpoints), properties);
+        AccessToken token = new KeycloakTokens(endpoints.keycloak()).issue(DEMO_ANALYST);
+        return DriverManager.getConnection(
+                TrinoJdbc.url(endpoints.trino(), "iceberg", "cdp"), TrinoJdbc.properties(endpoints.trino(), token));
     }
 
     private static long count(Connection trino, String sql) throws SQLException {

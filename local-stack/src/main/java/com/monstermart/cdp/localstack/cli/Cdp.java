@@ -6,6 +6,8 @@ import com.monstermart.cdp.localstack.StackContext;
 import com.monstermart.cdp.localstack.StackEndpoints;
 import com.monstermart.cdp.localstack.StackException;
 import com.monstermart.cdp.localstack.StackSettings;
+import com.monstermart.cdp.localstack.Termination;
+import com.monstermart.cdp.localstack.TrinoJdbc;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -36,6 +38,7 @@ public final class Cdp {
     }
 
     public static void main(String[] arguments) {
+        Termination.exitPromptlyOnSignals();
         silenceClientLogging();
         Cdp cdp = new Cdp(
                 new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8),
@@ -63,6 +66,7 @@ public final class Cdp {
                 case "restart" -> restart(stack, rest);
                 case "logs" -> logs(stack, rest);
                 case "env" -> env(stack);
+                case "trino" -> new TrinoCommand(err, System.getenv()).run(stack, rest);
                 default -> {
                     err.println("Unknown command '" + command + "'.");
                     usage(err);
@@ -237,8 +241,8 @@ public final class Cdp {
                     services.get("console"));
         }
         out.printf(
-                "  Trino        %s  (trino CLI/JDBC: jdbc:trino://%s/iceberg/cdp, any user)%n",
-                endpoints.trinoUrl(), endpoints.trinoUrl().replace("http://", ""));
+                "  Trino        %s  (./cdp trino [--user analyst] signs in; JDBC %s, token of realm cdp; docs/guides/analyst.md)%n",
+                endpoints.trinoUrl(), TrinoJdbc.urlWithTls(endpoints.trino(), "iceberg", "cdp"));
         out.printf(
                 "  Keycloak     %s/admin/  (master admin: %s/%s; realm cdp users: sales-manager, marketer, privacy-officer, analyst, connector-operator, admin; password = user name)%n",
                 endpoints.keycloak().url(),
@@ -282,6 +286,7 @@ public final class Cdp {
                   restart <component>...         stop and start components
                   logs <component> [-f] [-n N]   show (and follow) a component's log
                   env                            shell exports of the endpoints: eval "$(./cdp env)"
+                  trino [--user U] [--execute SQL] the Trino CLI, signed in as a realm user (default analyst; --help)
                   test                           run the test suite against a stack started once (the README's test command)
                   demo [--customers N ...]       run the platform end to end on the demo world, then a summary (the README's run command; --help)
                   generate [--customers N ...]   generate the demo world into the shop and POS databases, .cdp/drop and events (--help)

@@ -15,6 +15,9 @@ public interface ApiConfig {
     @WithDefault("200")
     int maximumEvents();
 
-    /** Trino's URL, shown to analysts by {@code /api/admin/tables} (e.g. {@code http://127.0.0.1:18080}). */
+    /**
+     * Trino's URL, shown to analysts as a JDBC URL by {@code /api/admin/tables} (e.g. {@code https://127.0.0.1:18080};
+     * an {@code https} URL adds {@code SSL=true}).
+     */
     Optional<String> trinoUrl();
 }

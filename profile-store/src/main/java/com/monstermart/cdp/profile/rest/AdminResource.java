@@ -81,7 +81,9 @@ public class AdminResource {
                 ingestion.lastFailure().orElse(null),
                 api.trinoUrl()
                         .map(url -> url.replaceFirst("^https?://", "jdbc:trino://") + "/iceberg/"
-                                + warehouse.settings().namespace())
+                                + warehouse.settings().namespace()
+                                // Trino signs callers in only over TLS; the caller adds its token.
+                                + (url.startsWith("https://") ? "?SSL=true" : ""))
                         .orElse(null),
                 ("SELECT date(occurred_at) AS day, type, count(*) AS events FROM iceberg.%s.events"
                                 + " GROUP BY 1, 2 ORDER BY 1, 2")

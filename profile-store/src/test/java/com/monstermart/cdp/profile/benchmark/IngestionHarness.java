@@ -77,7 +77,7 @@ public final class IngestionHarness {
             }
         };
         try (ProfileStoreWarehouse warehouse = Warehouses.open(endpoints, namespace, List.of());
-                Trino trino = Trino.connect(endpoints, namespace)) {
+                Trino trino = Trino.connect(stack, namespace)) {
             IngestionSettings settings = new IngestionSettings(
                     endpoints.kafkaBootstrapServers(),
                     topic,

@@ -66,7 +66,7 @@ public final class TrinoQueryHarness {
         String byEvent =
                 "SELECT date(occurred_at) AS day, event, count(*) AS events, sum(revenue) AS revenue FROM events"
                         + " WHERE type = 'track' GROUP BY 1, 2 ORDER BY 1, 2";
-        try (Trino trino = Trino.connect(endpoints, namespace)) {
+        try (Trino trino = Trino.connect(stack, namespace)) {
             for (String sql : List.of(daily, byEvent)) {
                 Stats latency = new Stats();
                 int rowsReturned = 0;

@@ -54,7 +54,7 @@ class IcebergTablesThroughTrinoTest {
         stack = cdpStack;
         namespace = stack.createTrinoSchema("profile_store");
         warehouse = Warehouses.open(stack.endpoints(), namespace, List.of());
-        trino = Trino.connect(stack.endpoints(), namespace);
+        trino = Trino.connect(stack, namespace);
     }
 
     @AfterEach

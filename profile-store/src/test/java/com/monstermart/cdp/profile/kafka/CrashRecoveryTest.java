@@ -71,7 +71,7 @@ class CrashRecoveryTest {
         warehouse = Warehouses.open(endpoints, namespace, List.of());
         hotStore = new PostgresHotStore(
                 HotStores.migrated(endpoints, stack.createDatabase("crash")), "profile-store-crash-test");
-        trino = Trino.connect(endpoints, namespace);
+        trino = Trino.connect(stack, namespace);
     }
 
     @AfterEach

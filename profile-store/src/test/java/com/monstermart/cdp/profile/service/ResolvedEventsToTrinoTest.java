@@ -56,7 +56,7 @@ class ResolvedEventsToTrinoTest {
     @BeforeEach
     void connect() {
         kafka = new ResolvedEvents(bootstrapServers);
-        trino = Trino.connect(CdpStack.get().endpoints(), namespace);
+        trino = Trino.connect(CdpStack.get(), namespace);
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package com.monstermart.cdp.profile.testing;
 
-import com.monstermart.cdp.localstack.StackEndpoints;
+import com.monstermart.cdp.localstack.testing.CdpStack;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
-/** Trino over JDBC for tests: one connection to a schema of the {@code iceberg} catalog. */
+/**
+ * Trino over JDBC for tests: one connection to a schema of the {@code iceberg} catalog, signed in as the stack's
+ * operations service account (test schemas are not analysts' to write).
+ */
 public final class Trino implements AutoCloseable {
     private final Connection connection;
 
@@ -18,19 +20,8 @@ public final class Trino implements AutoCloseable {
         this.connection = connection;
     }
 
-    public static Trino connect(StackEndpoints endpoints, String schema) {
-        Properties properties = new Properties();
-        properties.setProperty("user", "analyst");
-        try {
-            // The driver directly: DriverManager's registry depends on which class loader first used it, and
-            // Quarkus tests in the same JVM use their own.
-            return new Trino(new io.trino.jdbc.TrinoDriver()
-                    .connect(
-                            "jdbc:trino://" + endpoints.trinoUrl().replace("http://", "") + "/iceberg/" + schema,
-                            properties));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to Trino: " + e.getMessage(), e);
-        }
+    public static Trino connect(CdpStack stack, String schema) {
+        return new Trino(stack.trino(stack.operations(), schema));
     }
 
     /** Every row, each as the list of its column values rendered as text (null stays null). */

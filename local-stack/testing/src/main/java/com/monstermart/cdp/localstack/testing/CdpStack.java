@@ -3,14 +3,18 @@ package com.monstermart.cdp.localstack.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.monstermart.cdp.localstack.AccessToken;
 import com.monstermart.cdp.localstack.Http;
+import com.monstermart.cdp.localstack.KeycloakTokens;
 import com.monstermart.cdp.localstack.LocalStack;
 import com.monstermart.cdp.localstack.Progress;
+import com.monstermart.cdp.localstack.RealmCredentials;
 import com.monstermart.cdp.localstack.StackContext;
 import com.monstermart.cdp.localstack.StackEndpoints;
 import com.monstermart.cdp.localstack.StackException;
 import com.monstermart.cdp.localstack.StackSettings;
 import com.monstermart.cdp.localstack.TrinoHttp;
+import com.monstermart.cdp.localstack.TrinoJdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -155,6 +159,11 @@ public final class CdpStack {
         return stack.component(component).location();
     }
 
+    /** The environment that makes a {@code ./cdp} command (run by a test) address this stack. */
+    public Map<String, String> environment() {
+        return stack.context().settings().environment();
+    }
+
     /** Whether the servers belong to {@code ./cdp up} (rather than to this JVM). */
     public boolean reused() {
         return reused;
@@ -227,9 +236,12 @@ public final class CdpStack {
         return Admin.create(properties);
     }
 
-    /** A new schema in Trino's {@code iceberg} catalog; dropped with its tables at JVM exit. */
+    /**
+     * A new schema in Trino's {@code iceberg} catalog, created by the operations service account (an administrator);
+     * dropped with its tables at JVM exit.
+     */
     public String createTrinoSchema(String prefix) {
-        TrinoHttp trino = new TrinoHttp(require("trino").trinoUrl());
+        TrinoHttp trino = trinoHttp(operations());
         String name = uniqueName(prefix);
         trino(trino, "CREATE SCHEMA iceberg." + name);
         onExit(() -> {
@@ -268,26 +280,54 @@ public final class CdpStack {
     }
 
     public String accessToken(String username, String password) {
-        StackEndpoints.Keycloak keycloak = require("keycloak").keycloak();
+        return token(new RealmCredentials.Person(username, password)).value();
+    }
+
+    /** A new access token for a person or a service account. */
+    public AccessToken token(RealmCredentials credentials) {
+        return new KeycloakTokens(require("keycloak").keycloak()).issue(credentials);
+    }
+
+    /**
+     * A new service account (a confidential client of realm {@code cdp} whose tokens Trino accepts) holding these
+     * realm roles, its tokens living as long as given; deleted at JVM exit.
+     */
+    public StackEndpoints.ServiceAccount createServiceAccount(java.time.Duration tokenLifespan, String... roles) {
+        KeycloakAdmin admin = new KeycloakAdmin(require("keycloak").keycloak());
+        String clientId = uniqueName("client").replace('_', '-');
+        String secret = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String id = admin.createServiceAccount(clientId, secret, tokenLifespan, List.of(roles));
+        onExit(() -> admin.deleteClient(id));
+        return new StackEndpoints.ServiceAccount(clientId, secret);
+    }
+
+    /** The service account of tests and administrative tasks (realm role {@code admin}: everything in Trino). */
+    public StackEndpoints.ServiceAccount operations() {
+        return require("keycloak").keycloak().operations();
+    }
+
+    /**
+     * A Trino JDBC connection to a schema of catalog {@code iceberg}, signed in as the given person or service
+     * account (a fresh token, valid for the realm's token lifespan: 15 minutes for people, an hour for the operations
+     * account) over TLS trusting the stack's certificate.
+     */
+    public Connection trino(RealmCredentials caller, String schema) {
+        StackEndpoints.Trino trino = require("trino", "keycloak").trino();
         try {
-            return Http.postForm(
-                            keycloak.tokenUrl(),
-                            Map.of(
-                                    "grant_type",
-                                    "password",
-                                    "client_id",
-                                    keycloak.cliClientId(),
-                                    "username",
-                                    username,
-                                    "password",
-                                    password))
-                    .requireSuccess("Keycloak's token endpoint")
-                    .json()
-                    .get("access_token")
-                    .asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The driver directly: DriverManager's registry depends on which class loader first used it, and
+            // Quarkus tests in the same JVM use their own.
+            return new io.trino.jdbc.TrinoDriver()
+                    .connect(TrinoJdbc.url(trino, "iceberg", schema), TrinoJdbc.properties(trino, token(caller)));
+        } catch (SQLException e) {
+            throw new StackException(
+                    "Cannot connect to Trino as %s: %s".formatted(caller.username(), e.getMessage()), e);
         }
+    }
+
+    /** Trino's HTTP protocol, signed in as the given person or service account (tokens renewed as they expire). */
+    public TrinoHttp trinoHttp(RealmCredentials caller) {
+        StackEndpoints endpoints = require("trino", "keycloak");
+        return new TrinoHttp(endpoints.trino(), new KeycloakTokens(endpoints.keycloak()), caller);
     }
 
     /** The messages the mail catcher holds for an address, oldest first. */

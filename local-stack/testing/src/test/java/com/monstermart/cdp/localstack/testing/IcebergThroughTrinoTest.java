@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.monstermart.cdp.localstack.StackEndpoints;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.CatalogProperties;
@@ -58,10 +56,7 @@ class IcebergThroughTrinoTest {
         StackEndpoints endpoints = stack.endpoints();
         schema = stack.createTrinoSchema("iceberg_proof");
         catalog = catalog(endpoints);
-        Properties properties = new Properties();
-        properties.setProperty("user", "analyst");
-        trino = DriverManager.getConnection(
-                "jdbc:trino://" + endpoints.trinoUrl().replace("http://", "") + "/iceberg/" + schema, properties);
+        trino = stack.trino(stack.operations(), schema);
     }
 
     @AfterAll
